@@ -1,0 +1,31 @@
+namespace Forum.Core.Accounts;
+
+public sealed record NewUser(string Username, string Email, string PasswordHash, string TimeZone, string Locale, UserRole Role, DateTime CreatedAt);
+
+public sealed record UserCredentials(long Id, string PasswordHash);
+
+public sealed record ProfileUpdate(long UserId, string Name, string Bio, string Organization, string Location, string TimeZone, string Locale);
+
+public enum CreateUserConflict { None, Username, Email }
+
+public interface IUserStore
+{
+    /// <summary>Inserts the user; a taken username or email (ignoring case) comes back as the conflict.</summary>
+    Task<(long? Id, CreateUserConflict Conflict)> CreateAsync(NewUser user, CancellationToken ct);
+
+    /// <summary>By username or email, ignoring case.</summary>
+    Task<UserCredentials?> FindCredentialsAsync(string login, CancellationToken ct);
+
+    Task<User?> FindByIdAsync(long id, CancellationToken ct);
+
+    Task<User?> FindByUsernameAsync(string username, CancellationToken ct);
+
+    Task<bool> UpdateProfileAsync(ProfileUpdate update, CancellationToken ct);
+
+    Task<bool> SetRoleAsync(long userId, UserRole role, CancellationToken ct);
+
+    Task<bool> AnyAdminAsync(CancellationToken ct);
+
+    /// <summary>Admin list, alphabetical; small table use.</summary>
+    Task<IReadOnlyList<User>> ListAsync(CancellationToken ct);
+}

@@ -1,0 +1,25 @@
+using Forum.Core.Accounts;
+using Forum.Core.Categories;
+using Forum.Core.Events;
+using Forum.Core.Markdown;
+using Forum.Core.Posts;
+using Forum.Core.Topics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Forum.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddForumCore(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PostCooker>();
+        services.AddScoped<IEventPublisher, EventPublisher>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<CategoryService>();
+        services.AddScoped<TopicService>();
+        services.AddScoped<ReplyService>();
+        services.AddScoped<PostEditService>();
+        return services;
+    }
+}

@@ -1,0 +1,31 @@
+using Forum.Core.Accounts;
+
+namespace Forum.Core.Posts;
+
+public interface IPostStore
+{
+    /// <summary>Takes the next post number and bumps the topic, in one transaction. Null: topic closed or gone.</summary>
+    Task<SavedReply?> InsertReplyAsync(NewReply reply, CancellationToken ct);
+
+    /// <summary>Null when missing or not readable by the viewer.</summary>
+    Task<PostForEdit?> FindForEditAsync(long postId, Viewer viewer, CancellationToken ct);
+
+    /// <summary>Null when missing or not readable by the viewer.</summary>
+    Task<PostForEdit?> FindByNumberAsync(long topicId, int postNumber, Viewer viewer, CancellationToken ct);
+
+    /// <summary>Keeps the old text as a revision. False when someone else saved first (version moved on).</summary>
+    Task<bool> UpdateAsync(PostEdit edit, CancellationToken ct);
+
+    /// <summary>False when already deleted.</summary>
+    Task<bool> SoftDeleteAsync(long postId, long byUserId, DateTime at, CancellationToken ct);
+
+    Task<IReadOnlyList<PostRevision>> RevisionsAsync(long postId, CancellationToken ct);
+
+    /// <summary>Adds or removes the like; returns the post's new like count.</summary>
+    Task<int> SetLikeAsync(long postId, long userId, bool liked, CancellationToken ct);
+
+    /// <summary>A user's latest visible posts for their profile page.</summary>
+    Task<IReadOnlyList<UserPostSummary>> RecentByUserAsync(long userId, Viewer viewer, int take, CancellationToken ct);
+}
+
+public sealed record UserPostSummary(long TopicId, string TopicSlug, string TopicTitle, int PostNumber, string Cooked, DateTime CreatedAt);

@@ -1,0 +1,49 @@
+using Forum.Core.Accounts;
+using Forum.Core.Events;
+using Forum.Core.Markdown;
+using Forum.Core.Topics;
+
+namespace Forum.Core.Posts;
+
+public sealed class PostEditService(IPostStore posts, PostCooker cooker, IEventPublisher events, TimeProvider clock)
+{
+    /// <summary>Authors edit their own posts; staff edit any.</summary>
+    public static bool MayChange(Viewer viewer, PostForEdit post) =>
+        !post.IsDeleted && (viewer.IsStaff || viewer.UserId == post.UserId);
+
+    public async Task<Outcome<PostLocation>> EditAsync(Viewer editor, long postId, int expectedVersion, string raw, CancellationToken ct)
+    {
+        var post = await posts.FindForEditAsync(postId, editor, ct);
+        if (post is null || !MayChange(editor, post)) return Outcome<PostLocation>.Refused(new FieldError("", "You cannot edit this post."));
+        raw = raw.Trim();
+        var errors = TopicRules.CheckBody(raw, TopicRules.BodyMin).ToList();
+        if (errors.Count > 0) return Outcome<PostLocation>.Refused(errors);
+
+        var location = new PostLocation(post.TopicId, post.TopicSlug, post.PostNumber);
+        if (raw == post.Raw) return Outcome<PostLocation>.Ok(location);
+        var cooked = cooker.Cook(raw);
+        var saved = await posts.UpdateAsync(new PostEdit(postId, expectedVersion, raw, cooked.Html, cooked.Version, editor.UserId!.Value, clock.GetUtcNow().UtcDateTime), ct);
+        if (!saved) return Outcome<PostLocation>.Refused(new FieldError("", "Someone else edited this post meanwhile. Review their changes, then save again."));
+        await events.PublishAsync(new PostEdited(post.TopicId, postId, post.PostNumber), ct);
+        return Outcome<PostLocation>.Ok(location);
+    }
+
+    public async Task<Outcome<PostLocation>> DeleteAsync(Viewer deleter, long postId, CancellationToken ct)
+    {
+        var post = await posts.FindForEditAsync(postId, deleter, ct);
+        if (post is null || !MayChange(deleter, post)) return Outcome<PostLocation>.Refused(new FieldError("", "You cannot delete this post."));
+        // Deleting the first post would orphan the topic; that is a moderator's topic action.
+        if (post.PostNumber == 1 && !deleter.IsStaff) return Outcome<PostLocation>.Refused(new FieldError("", "The first post of a topic cannot be deleted."));
+        if (await posts.SoftDeleteAsync(postId, deleter.UserId!.Value, clock.GetUtcNow().UtcDateTime, ct))
+            await events.PublishAsync(new PostDeleted(post.TopicId, postId, post.PostNumber), ct);
+        return Outcome<PostLocation>.Ok(new PostLocation(post.TopicId, post.TopicSlug, post.PostNumber));
+    }
+
+    public async Task<Outcome<int>> LikeAsync(Viewer liker, long postId, bool liked, CancellationToken ct)
+    {
+        var post = await posts.FindForEditAsync(postId, liker, ct);
+        if (liker.UserId is not { } userId || post is null || post.IsDeleted) return Outcome<int>.Refused(new FieldError("", "You cannot like this post."));
+        if (post.UserId == userId) return Outcome<int>.Refused(new FieldError("", "You cannot like your own post."));
+        return Outcome<int>.Ok(await posts.SetLikeAsync(postId, userId, liked, ct));
+    }
+}

@@ -1,0 +1,20 @@
+namespace Forum.Core.Posts;
+
+public sealed record NewReply(long TopicId, long UserId, string Raw, string Cooked, int CookedVersion, int? ReplyToPostNumber, DateTime CreatedAt);
+
+public sealed record SavedReply(long PostId, int PostNumber);
+
+/// <summary>A post as its editor sees it, with the topic it belongs to.</summary>
+public sealed record PostForEdit(long Id, long TopicId, string TopicSlug, string TopicTitle, int PostNumber, long UserId, string Username, string Raw, int Version, bool IsDeleted);
+
+public sealed record PostEdit(long PostId, int ExpectedVersion, string Raw, string Cooked, int CookedVersion, long EditorId, DateTime EditedAt);
+
+public sealed record PostRevision(int Version, string Raw, string Cooked, string EditorUsername, DateTime CreatedAt);
+
+public sealed record PostLocation(long TopicId, string TopicSlug, int PostNumber);
+
+public sealed record ReplyPosted(long TopicId, long PostId, int PostNumber, long AuthorId);
+
+public sealed record PostEdited(long TopicId, long PostId, int PostNumber);
+
+public sealed record PostDeleted(long TopicId, long PostId, int PostNumber);

@@ -1,0 +1,30 @@
+using Forum.Core.Accounts;
+using Forum.Core.Events;
+using Forum.Core.Markdown;
+using Forum.Core.Topics;
+
+namespace Forum.Core.Posts;
+
+public sealed record ReplyRequest(Viewer Author, long TopicId, string Raw, int? ReplyToPostNumber);
+
+public sealed class ReplyService(ITopicStore topics, IPostStore posts, PostCooker cooker, IEventPublisher events, TimeProvider clock)
+{
+    public async Task<Outcome<SavedReply>> ReplyAsync(ReplyRequest request, CancellationToken ct)
+    {
+        if (request.Author.UserId is not { } authorId) return Outcome<SavedReply>.Refused(new FieldError("", "Log in to reply."));
+        var raw = request.Raw.Trim();
+        var errors = TopicRules.CheckBody(raw, TopicRules.BodyMin).ToList();
+        if (errors.Count > 0) return Outcome<SavedReply>.Refused(errors);
+
+        var topic = await topics.FindAccessAsync(request.TopicId, request.Author, ct);
+        if (topic is null) return Outcome<SavedReply>.Refused(new FieldError("", "This topic does not exist or you cannot see it."));
+        if (topic.IsClosed) return Outcome<SavedReply>.Refused(new FieldError("", "This topic is closed."));
+
+        var cooked = cooker.Cook(raw);
+        var saved = await posts.InsertReplyAsync(
+            new NewReply(topic.Id, authorId, raw, cooked.Html, cooked.Version, request.ReplyToPostNumber, clock.GetUtcNow().UtcDateTime), ct);
+        if (saved is null) return Outcome<SavedReply>.Refused(new FieldError("", "This topic is closed."));
+        await events.PublishAsync(new ReplyPosted(topic.Id, saved.PostId, saved.PostNumber, authorId), ct);
+        return Outcome<SavedReply>.Ok(saved);
+    }
+}

@@ -1,0 +1,20 @@
+using Forum.Core.Accounts;
+
+namespace Forum.Core.Topics;
+
+public interface ITopicStore
+{
+    /// <summary>Topic, first post, its first revision and the category's counters, in one transaction.</summary>
+    Task<CreatedTopic> CreateAsync(NewTopic topic, CancellationToken ct);
+
+    Task<TopicList> ListAsync(TopicListQuery query, CancellationToken ct);
+
+    /// <summary>One round trip: the header and posts numbered [firstPostNumber, firstPostNumber + take). Null when the viewer may not read it.</summary>
+    Task<TopicPage?> GetPageAsync(long topicId, Viewer viewer, int firstPostNumber, int take, CancellationToken ct);
+
+    /// <summary>Null when the topic is gone or the viewer may not read it.</summary>
+    Task<TopicAccess?> FindAccessAsync(long topicId, Viewer viewer, CancellationToken ct);
+
+    /// <summary>Counts a view once per viewer and day.</summary>
+    Task RecordViewAsync(long topicId, string viewerKey, DateOnly day, CancellationToken ct);
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Forum.Core.Accounts;
+
+namespace Forum.Core.Topics;
+
+public sealed record TopicListItem(
+    long Id, string Title, string Slug, long CategoryId, string CategoryName, string CategorySlug, string CategoryColor,
+    int PostsCount, int Views, int LikeCount, DateTime BumpedAt, DateTime CreatedAt,
+    string? LastPosterUsername, bool IsPinned, bool IsClosed)
+{
+    public int ReplyCount => Math.Max(0, PostsCount - 1);
+}
+
+/// <summary>Where the next page of a topic list starts: the last row shown, by last activity.</summary>
+public sealed record TopicListCursor(DateTime BumpedAt, long Id)
+{
+    public override string ToString() => $"{BumpedAt.Ticks}-{Id}";
+
+    public static TopicListCursor? Parse(string? text)
+    {
+        var parts = text?.Split('-');
+        return parts is [var ticks, var id]
+               && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var t)
+               && t is > 0 && t <= DateTime.MaxValue.Ticks
+               && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var i)
+            ? new TopicListCursor(new DateTime(t, DateTimeKind.Utc), i)
+            : null;
+    }
+}
+
+public sealed record TopicListQuery(Viewer Viewer, long? CategoryId, TopicListCursor? Before, int Take);
+
+/// <summary>Pinned topics come only with the first page, above the rest.</summary>
+public sealed record TopicList(IReadOnlyList<TopicListItem> Pinned, IReadOnlyList<TopicListItem> Topics, TopicListCursor? Next);
+
+public sealed record TopicHeader(
+    long Id, string Title, string Slug, long CategoryId, string CategoryName, string CategorySlug, string CategoryColor,
+    long UserId, int PostsCount, int HighestPostNumber, int Views, int LikeCount, DateTime CreatedAt,
+    bool IsClosed, bool IsPinned, bool IsDeleted);
+
+public sealed record PostView(
+    long Id, int PostNumber, long UserId, string Username, string AuthorName, string AuthorOrganization,
+    string Cooked, int? ReplyToPostNumber, string? ReplyToUsername, int LikeCount, bool IsLikedByViewer,
+    int Version, DateTime CreatedAt, DateTime UpdatedAt, bool IsDeleted);
+
+public sealed record TopicPage(TopicHeader Topic, IReadOnlyList<PostView> Posts);
+
+public sealed record NewTopic(long CategoryId, long UserId, string Title, string Slug, string Raw, string Cooked, int CookedVersion, DateTime CreatedAt);
+
+public sealed record CreatedTopic(long Id, string Slug);
+
+/// <summary>What a writer needs to know about a topic before touching it.</summary>
+public sealed record TopicAccess(long Id, string Slug, long CategoryId, bool IsClosed);

@@ -1,0 +1,26 @@
+using Forum.Core.Accounts;
+using Forum.Core.Categories;
+using Forum.Core.Markdown;
+
+namespace Forum.Core.Topics;
+
+public sealed record NewTopicRequest(Viewer Author, long? CategoryId, string Title, string Raw);
+
+public sealed class TopicService(ITopicStore topics, ICategoryStore categories, PostCooker cooker, TimeProvider clock)
+{
+    public async Task<Outcome<CreatedTopic>> CreateAsync(NewTopicRequest request, CancellationToken ct)
+    {
+        if (request.Author.UserId is not { } authorId) return Outcome<CreatedTopic>.Refused(new FieldError("", "Log in to start a topic."));
+        var title = request.Title.Trim();
+        var raw = request.Raw.Trim();
+        var errors = TopicRules.CheckTitle(title).Concat(TopicRules.CheckBody(raw, TopicRules.BodyMin)).ToList();
+        var category = request.CategoryId is { } id ? await categories.FindAsync(id, request.Author, ct) : null;
+        if (category is null) errors.Add(new FieldError("CategoryId", "Choose a category."));
+        if (errors.Count > 0) return Outcome<CreatedTopic>.Refused(errors);
+
+        var cooked = cooker.Cook(raw);
+        var created = await topics.CreateAsync(
+            new NewTopic(category!.Id, authorId, title, Slug.For(title), raw, cooked.Html, cooked.Version, clock.GetUtcNow().UtcDateTime), ct);
+        return Outcome<CreatedTopic>.Ok(created);
+    }
+}

@@ -1,0 +1,28 @@
+using Forum.Core.Accounts;
+using Forum.Core.Categories;
+using Forum.Core.Posts;
+using Forum.Core.Topics;
+using Forum.Data.Accounts;
+using Forum.Data.Categories;
+using Forum.Data.Database;
+using Forum.Data.Posts;
+using Forum.Data.Topics;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Forum.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary><paramref name="connectionString"/> is asked once, when the data source is first needed.</summary>
+    public static IServiceCollection AddForumData(this IServiceCollection services, Func<IServiceProvider, string> connectionString)
+    {
+        DapperSetup.Configure();
+        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(connectionString(sp)).Build());
+        services.AddSingleton<IUserStore, UserStore>();
+        services.AddSingleton<ICategoryStore, CategoryStore>();
+        services.AddSingleton<ITopicStore, TopicStore>();
+        services.AddSingleton<IPostStore, PostStore>();
+        return services;
+    }
+}

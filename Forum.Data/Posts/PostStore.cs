@@ -1,0 +1,149 @@
+using Dapper;
+using Forum.Core.Accounts;
+using Forum.Core.Posts;
+using Forum.Data.Database;
+using Npgsql;
+
+namespace Forum.Data.Posts;
+
+public sealed class PostStore(NpgsqlDataSource db) : IPostStore
+{
+    public async Task<SavedReply?> InsertReplyAsync(NewReply reply, CancellationToken ct)
+    {
+        // The UPDATE locks the topic row until commit, so concurrent replies queue up and numbers never
+        // repeat or skip; the unique index on posts (topic_id, post_number) is the backstop. No row back
+        // means the topic is closed or gone.
+        const string sql = """
+            WITH next AS (
+                UPDATE topics SET highest_post_number = highest_post_number + 1, posts_count = posts_count + 1,
+                       last_post_user_id = @UserId, last_posted_at = @CreatedAt, bumped_at = @CreatedAt
+                 WHERE id = @TopicId AND closed_at IS NULL AND deleted_at IS NULL
+             RETURNING highest_post_number, category_id),
+            saved AS (
+                INSERT INTO posts (topic_id, post_number, user_id, reply_to_post_number, raw, cooked, cooked_version, created_at, updated_at)
+                SELECT @TopicId, highest_post_number, @UserId,
+                       (SELECT rp.post_number FROM posts rp WHERE rp.topic_id = @TopicId AND rp.post_number = @ReplyToPostNumber),
+                       @Raw, @Cooked, @CookedVersion, @CreatedAt, @CreatedAt
+                  FROM next
+                RETURNING id, post_number),
+            revision AS (
+                INSERT INTO post_revisions (post_id, version, raw, cooked, user_id, created_at)
+                SELECT id, 1, @Raw, @Cooked, @UserId, @CreatedAt FROM saved),
+            category AS (
+                UPDATE categories SET post_count = post_count + 1, latest_post_at = @CreatedAt
+                 WHERE id = (SELECT category_id FROM next))
+            SELECT id AS post_id, post_number FROM saved;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<SavedReply>(new CommandDefinition(sql, reply, cancellationToken: ct));
+    }
+
+    private const string PostForEditSql = $"""
+        SELECT p.id, p.topic_id, t.slug AS topic_slug, t.title AS topic_title, p.post_number, p.user_id, u.username,
+               p.raw, p.version, p.deleted_at IS NOT NULL AS is_deleted
+          FROM posts p
+          JOIN topics t ON t.id = p.topic_id
+          JOIN categories c ON c.id = t.category_id
+          JOIN users u ON u.id = p.user_id
+         WHERE (t.deleted_at IS NULL OR @IsStaff) AND {Visibility.CategoryReadable}
+        """;
+
+    public async Task<PostForEdit?> FindForEditAsync(long postId, Viewer viewer, CancellationToken ct)
+    {
+        const string sql = PostForEditSql + " AND p.id = @PostId;";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<PostForEdit>(new CommandDefinition(sql,
+            new { PostId = postId, ViewerId = viewer.UserId, viewer.IsStaff }, cancellationToken: ct));
+    }
+
+    public async Task<PostForEdit?> FindByNumberAsync(long topicId, int postNumber, Viewer viewer, CancellationToken ct)
+    {
+        const string sql = PostForEditSql + " AND p.topic_id = @TopicId AND p.post_number = @PostNumber;";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<PostForEdit>(new CommandDefinition(sql,
+            new { TopicId = topicId, PostNumber = postNumber, ViewerId = viewer.UserId, viewer.IsStaff }, cancellationToken: ct));
+    }
+
+    public async Task<bool> UpdateAsync(PostEdit edit, CancellationToken ct)
+    {
+        // The version in the WHERE makes a concurrent edit lose visibly instead of silently overwriting.
+        const string sql = """
+            WITH changed AS (
+                UPDATE posts SET raw = @Raw, cooked = @Cooked, cooked_version = @CookedVersion,
+                       version = version + 1, updated_at = @EditedAt
+                 WHERE id = @PostId AND version = @ExpectedVersion AND deleted_at IS NULL
+             RETURNING id, version)
+            INSERT INTO post_revisions (post_id, version, raw, cooked, user_id, created_at)
+            SELECT id, version, @Raw, @Cooked, @EditorId, @EditedAt FROM changed;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition(sql, edit, cancellationToken: ct)) == 1;
+    }
+
+    public async Task<bool> SoftDeleteAsync(long postId, long byUserId, DateTime at, CancellationToken ct)
+    {
+        const string sql = """
+            UPDATE posts SET deleted_at = @At, deleted_by_id = @ByUserId
+             WHERE id = @PostId AND deleted_at IS NULL;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition(sql, new { PostId = postId, ByUserId = byUserId, At = at }, cancellationToken: ct)) == 1;
+    }
+
+    public async Task<IReadOnlyList<PostRevision>> RevisionsAsync(long postId, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT r.version, r.raw, r.cooked, u.username AS editor_username, r.created_at
+              FROM post_revisions r JOIN users u ON u.id = r.user_id
+             WHERE r.post_id = @PostId
+             ORDER BY r.version DESC;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<PostRevision>(new CommandDefinition(sql, new { PostId = postId }, cancellationToken: ct))).AsList();
+    }
+
+    public async Task<int> SetLikeAsync(long postId, long userId, bool liked, CancellationToken ct)
+    {
+        // The counters move only when a like row really appeared or disappeared, so double clicks count once.
+        const string likeSql = """
+            WITH added AS (
+                INSERT INTO post_likes (post_id, user_id) VALUES (@PostId, @UserId)
+                ON CONFLICT DO NOTHING RETURNING post_id),
+            topic AS (
+                UPDATE topics SET like_count = like_count + 1
+                 WHERE id = (SELECT topic_id FROM posts WHERE id = @PostId) AND EXISTS (SELECT 1 FROM added))
+            UPDATE posts SET like_count = like_count + (SELECT count(*) FROM added)::int
+             WHERE id = @PostId
+            RETURNING like_count;
+            """;
+        const string unlikeSql = """
+            WITH removed AS (
+                DELETE FROM post_likes WHERE post_id = @PostId AND user_id = @UserId RETURNING post_id),
+            topic AS (
+                UPDATE topics SET like_count = like_count - 1
+                 WHERE id = (SELECT topic_id FROM posts WHERE id = @PostId) AND EXISTS (SELECT 1 FROM removed))
+            UPDATE posts SET like_count = like_count - (SELECT count(*) FROM removed)::int
+             WHERE id = @PostId
+            RETURNING like_count;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<int>(new CommandDefinition(liked ? likeSql : unlikeSql,
+            new { PostId = postId, UserId = userId }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<UserPostSummary>> RecentByUserAsync(long userId, Viewer viewer, int take, CancellationToken ct)
+    {
+        const string sql = $"""
+            SELECT p.topic_id, t.slug AS topic_slug, t.title AS topic_title, p.post_number, p.cooked, p.created_at
+              FROM posts p
+              JOIN topics t ON t.id = p.topic_id
+              JOIN categories c ON c.id = t.category_id
+             WHERE p.user_id = @UserId AND p.deleted_at IS NULL AND t.deleted_at IS NULL AND {Visibility.CategoryReadable}
+             ORDER BY p.created_at DESC, p.id DESC
+             LIMIT @Take;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<UserPostSummary>(new CommandDefinition(sql,
+            new { UserId = userId, ViewerId = viewer.UserId, viewer.IsStaff, Take = take }, cancellationToken: ct))).AsList();
+    }
+}

@@ -1,0 +1,139 @@
+using Dapper;
+using Forum.Core.Accounts;
+using Forum.Core.Topics;
+using Forum.Data.Database;
+using Npgsql;
+
+namespace Forum.Data.Topics;
+
+public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
+{
+    public async Task<CreatedTopic> CreateAsync(NewTopic topic, CancellationToken ct)
+    {
+        const string sql = """
+            WITH t AS (
+                INSERT INTO topics (category_id, user_id, title, slug, posts_count, highest_post_number,
+                                    last_post_user_id, last_posted_at, bumped_at, created_at)
+                VALUES (@CategoryId, @UserId, @Title, @Slug, 1, 1, @UserId, @CreatedAt, @CreatedAt, @CreatedAt)
+                RETURNING id),
+            p AS (
+                INSERT INTO posts (topic_id, post_number, user_id, raw, cooked, cooked_version, created_at, updated_at)
+                SELECT t.id, 1, @UserId, @Raw, @Cooked, @CookedVersion, @CreatedAt, @CreatedAt FROM t
+                RETURNING id),
+            r AS (
+                INSERT INTO post_revisions (post_id, version, raw, cooked, user_id, created_at)
+                SELECT p.id, 1, @Raw, @Cooked, @UserId, @CreatedAt FROM p),
+            c AS (
+                UPDATE categories SET topic_count = topic_count + 1, post_count = post_count + 1, latest_post_at = @CreatedAt
+                 WHERE id = @CategoryId)
+            SELECT t.id, @Slug AS slug FROM t;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleAsync<CreatedTopic>(new CommandDefinition(sql, topic, cancellationToken: ct));
+    }
+
+    private const string ListColumns = """
+        t.id, t.title, t.slug, t.category_id, c.name AS category_name, c.slug AS category_slug, c.color AS category_color,
+        t.posts_count, t.views, t.like_count, t.bumped_at, t.created_at, lp.username AS last_poster_username,
+        t.pinned_at IS NOT NULL AS is_pinned, t.closed_at IS NOT NULL AS is_closed
+        """;
+
+    private const string ListFrom = $"""
+          FROM topics t
+          JOIN categories c ON c.id = t.category_id
+          LEFT JOIN users lp ON lp.id = t.last_post_user_id
+         WHERE t.deleted_at IS NULL AND {Visibility.CategoryReadable}
+           AND (@CategoryId::bigint IS NULL OR t.category_id = @CategoryId OR c.parent_id = @CategoryId)
+        """;
+
+    public async Task<TopicList> ListAsync(TopicListQuery query, CancellationToken ct)
+    {
+        // On /latest only globally pinned topics float; in a category its own pins do too.
+        const string pinnedSql = $"""
+            SELECT {ListColumns} {ListFrom}
+               AND t.pinned_at IS NOT NULL AND (t.pinned_globally OR @CategoryId::bigint IS NOT NULL)
+             ORDER BY t.pinned_at DESC, t.id DESC
+             LIMIT 20;
+            """;
+        const string pageSql = $"""
+            SELECT {ListColumns} {ListFrom}
+               AND NOT (t.pinned_at IS NOT NULL AND (t.pinned_globally OR @CategoryId::bigint IS NOT NULL))
+               AND (@BeforeBumpedAt::timestamptz IS NULL OR (t.bumped_at, t.id) < (@BeforeBumpedAt, @BeforeId))
+             ORDER BY t.bumped_at DESC, t.id DESC
+             LIMIT @Take;
+            """;
+        var args = new
+        {
+            ViewerId = query.Viewer.UserId, query.Viewer.IsStaff, query.CategoryId,
+            BeforeBumpedAt = query.Before?.BumpedAt, BeforeId = query.Before?.Id ?? 0, Take = query.Take + 1,
+        };
+        await using var conn = await db.OpenConnectionAsync(ct);
+        IReadOnlyList<TopicListItem> pinned = query.Before is null
+            ? (await conn.QueryAsync<TopicListItem>(new CommandDefinition(pinnedSql, args, cancellationToken: ct))).AsList()
+            : [];
+        var page = (await conn.QueryAsync<TopicListItem>(new CommandDefinition(pageSql, args, cancellationToken: ct))).AsList();
+        // One row more than shown tells whether a "more" link is needed.
+        TopicListCursor? next = null;
+        if (page.Count > query.Take)
+        {
+            page.RemoveAt(page.Count - 1);
+            next = new TopicListCursor(page[^1].BumpedAt, page[^1].Id);
+        }
+        return new TopicList(pinned, page, next);
+    }
+
+    private const string TopicPageSql = $"""
+        SELECT t.id, t.title, t.slug, t.category_id, c.name AS category_name, c.slug AS category_slug, c.color AS category_color,
+               t.user_id, t.posts_count, t.highest_post_number, t.views, t.like_count, t.created_at,
+               t.closed_at IS NOT NULL AS is_closed, t.pinned_at IS NOT NULL AS is_pinned, t.deleted_at IS NOT NULL AS is_deleted
+          FROM topics t JOIN categories c ON c.id = t.category_id
+         WHERE t.id = @TopicId AND (t.deleted_at IS NULL OR @IsStaff) AND {Visibility.CategoryReadable};
+
+        SELECT p.id, p.post_number, p.user_id, u.username, u.name AS author_name, u.organization AS author_organization,
+               CASE WHEN p.deleted_at IS NULL OR @IsStaff THEN p.cooked ELSE '' END AS cooked,
+               p.reply_to_post_number, ru.username AS reply_to_username, p.like_count,
+               EXISTS (SELECT 1 FROM post_likes pl WHERE pl.post_id = p.id AND pl.user_id = @ViewerId) AS is_liked_by_viewer,
+               p.version, p.created_at, p.updated_at, p.deleted_at IS NOT NULL AS is_deleted
+          FROM posts p
+          JOIN users u ON u.id = p.user_id
+          LEFT JOIN posts rp ON rp.topic_id = p.topic_id AND rp.post_number = p.reply_to_post_number
+          LEFT JOIN users ru ON ru.id = rp.user_id
+         WHERE p.topic_id = @TopicId AND p.post_number >= @FirstPostNumber AND p.post_number < @FirstPostNumber + @Take
+         ORDER BY p.post_number;
+        """;
+
+    public async Task<TopicPage?> GetPageAsync(long topicId, Viewer viewer, int firstPostNumber, int take, CancellationToken ct)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(TopicPageSql,
+            new { TopicId = topicId, ViewerId = viewer.UserId, viewer.IsStaff, FirstPostNumber = firstPostNumber, Take = take },
+            cancellationToken: ct));
+        var header = await grid.ReadSingleOrDefaultAsync<TopicHeader>();
+        var posts = (await grid.ReadAsync<PostView>()).AsList();
+        return header is null ? null : new TopicPage(header, posts);
+    }
+
+    public async Task<TopicAccess?> FindAccessAsync(long topicId, Viewer viewer, CancellationToken ct)
+    {
+        const string sql = $"""
+            SELECT t.id, t.slug, t.category_id, t.closed_at IS NOT NULL AS is_closed
+              FROM topics t JOIN categories c ON c.id = t.category_id
+             WHERE t.id = @TopicId AND t.deleted_at IS NULL AND {Visibility.CategoryReadable};
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<TopicAccess>(new CommandDefinition(sql,
+            new { TopicId = topicId, ViewerId = viewer.UserId, viewer.IsStaff }, cancellationToken: ct));
+    }
+
+    public async Task RecordViewAsync(long topicId, string viewerKey, DateOnly day, CancellationToken ct)
+    {
+        const string sql = """
+            WITH first_today AS (
+                INSERT INTO topic_views (topic_id, viewer_key, viewed_on) VALUES (@TopicId, @ViewerKey, @Day::date)
+                ON CONFLICT DO NOTHING RETURNING 1)
+            UPDATE topics SET views = views + 1 WHERE id = @TopicId AND EXISTS (SELECT 1 FROM first_today);
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition(sql, new { TopicId = topicId, ViewerKey = viewerKey, Day = day.ToDateTime(TimeOnly.MinValue) }, cancellationToken: ct));
+    }
+}

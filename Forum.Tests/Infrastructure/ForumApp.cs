@@ -1,0 +1,87 @@
+using Forum.Core.Accounts;
+using Forum.Core.Categories;
+using Forum.Core.Posts;
+using Forum.Core.Topics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Forum.Tests.Infrastructure;
+
+/// <summary>The real forum in memory, over its own fresh database. One per test class (IClassFixture).</summary>
+public class ForumApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string ConnectionString { get; private set; } = "";
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "ronda-app-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await PostgresCluster.CreateDatabaseAsync();
+        // Building the host runs the migrations; a test then starts from a working forum.
+        _ = Services;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Forum", ConnectionString);
+        builder.UseSetting("Forum:DataDirectory", DataDirectory);
+    }
+
+    public new async Task DisposeAsync() => await base.DisposeAsync();
+
+    /// <summary>A browser-like client: keeps cookies, does not follow redirects so tests can see them.</summary>
+    public WebSession Session() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Runs <paramref name="work"/> with a fresh DI scope, as a request would.</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    private int userCounter;
+
+    /// <summary>Creates a member (or admin) through the real sign-up rules; the password is "password-" + name.</summary>
+    public Task<long> UserAsync(string username, UserRole role = UserRole.Member, string locale = "en", string timeZone = "UTC") =>
+        InScopeAsync(async sp =>
+        {
+            var outcome = await sp.GetRequiredService<AccountService>().SignUpAsync(
+                new SignUpRequest(username, $"{username}.{Interlocked.Increment(ref userCounter)}@example.org", PasswordOf(username), timeZone, locale), role, default);
+            Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors.Select(e => e.Message)));
+            return outcome.Value;
+        });
+
+    public static string PasswordOf(string username) => "password-" + username;
+
+    public Task<long> CategoryAsync(string name, bool restricted = false, IReadOnlyList<long>? groupIds = null, long? parentId = null) =>
+        InScopeAsync(async sp =>
+        {
+            var slug = Slug.For(name);
+            var outcome = await sp.GetRequiredService<CategoryService>().CreateAsync(new Viewer(0, UserRole.Admin),
+                new CategoryInput(name, slug, $"About {name}", "0088CC", 0, parentId, restricted, groupIds ?? []), default);
+            Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors.Select(e => e.Message)));
+            return outcome.Value;
+        });
+
+    public Task<CreatedTopic> TopicAsync(long authorId, long categoryId, string title, string body = "The opening post says enough to start a thread.") =>
+        InScopeAsync(async sp =>
+        {
+            var outcome = await sp.GetRequiredService<TopicService>().CreateAsync(new NewTopicRequest(new Viewer(authorId, UserRole.Member), categoryId, title, body), default);
+            Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors.Select(e => e.Message)));
+            return outcome.Value!;
+        });
+
+    public Task<SavedReply> ReplyAsync(long authorId, long topicId, string body, int? replyTo = null) =>
+        InScopeAsync(async sp =>
+        {
+            var outcome = await sp.GetRequiredService<ReplyService>().ReplyAsync(new ReplyRequest(new Viewer(authorId, UserRole.Member), topicId, body, replyTo), default);
+            Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors.Select(e => e.Message)));
+            return outcome.Value!;
+        });
+
+    /// <summary>The forum after setup: an admin exists, so pages are served instead of the setup wizard.</summary>
+    public async Task<long> SetUpAsync(string admin = "admin") => await UserAsync(admin, UserRole.Admin);
+}

@@ -1,0 +1,52 @@
+using Forum.Data.Database;
+using Forum.Data.Migrations;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Forum.Tests.Infrastructure;
+
+/// <summary>
+/// One throwaway PostgreSQL cluster per test run, with a migrated template database; each test class
+/// gets its own copy of the template.
+/// </summary>
+public static class PostgresCluster
+{
+    private static readonly Lazy<Task<ManagedPostgres>> Cluster = new(StartAsync);
+    private static readonly SemaphoreSlim TemplateGate = new(1, 1);
+    private static int databaseCounter;
+
+    private static async Task<ManagedPostgres> StartAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ronda-tests-" + Guid.NewGuid().ToString("N")[..8]);
+        var cluster = await ManagedPostgres.StartAsync(folder, durable: false);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
+        await MigrationRunner.MigrateAsync(cluster.ConnectionString("forum_template"), NullLogger.Instance);
+        NpgsqlConnection.ClearAllPools();
+        return cluster;
+    }
+
+    /// <summary>A fresh, migrated database; returns its connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync()
+    {
+        var cluster = await Cluster.Value;
+        var name = $"forum_test_{Environment.ProcessId}_{Interlocked.Increment(ref databaseCounter)}";
+        // CREATE DATABASE … TEMPLATE needs the template idle, so copies are made one at a time.
+        await TemplateGate.WaitAsync();
+        try
+        {
+            await using var conn = new NpgsqlConnection(cluster.ConnectionString("postgres") + ";Pooling=false");
+            await conn.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" TEMPLATE forum_template", conn);
+            await create.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            TemplateGate.Release();
+        }
+        return cluster.ConnectionString(name);
+    }
+}

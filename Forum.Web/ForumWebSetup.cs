@@ -1,0 +1,100 @@
+using System.Globalization;
+using Forum.Core;
+using Forum.Core.Accounts;
+using Forum.Data;
+using Forum.Web.Accounts;
+using Forum.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Localization;
+using Npgsql;
+
+namespace Forum.Web;
+
+public static class ForumWebSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("en"), new("es")];
+
+    public static IServiceCollection AddForumWeb(this IServiceCollection services)
+    {
+        services.AddOptions<ForumOptions>().BindConfiguration("Forum").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ForumDatabase>();
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddForumCore();
+        services.AddForumData(sp => sp.GetRequiredService<ForumDatabase>().ConnectionString);
+        services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
+        services.AddSingleton<SetupState>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<TimeDisplay>();
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Admin", "Admin");
+            Pages.Topics.Routes.Add(options.Conventions);
+        }).AddMvcOptions(options =>
+        {
+            // Core's rules say what is required, in the reader's language; no English-only duplicates.
+            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        });
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.LoginPath = "/login";
+                options.LogoutPath = "/logout";
+                options.AccessDeniedPath = "/Error/403";
+                options.Cookie.Name = "ronda";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.ExpireTimeSpan = TimeSpan.FromDays(60);
+                options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = ForumClaims.RefreshAsync;
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy("Admin", policy => policy.RequireRole(nameof(UserRole.Admin)))
+            .AddPolicy("Staff", policy => policy.RequireRole(nameof(UserRole.Admin), nameof(UserRole.Moderator)));
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("en");
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            // The member's own choice first, then what the browser asks for.
+            options.RequestCultureProviders =
+            [
+                new CustomRequestCultureProvider(http => Task.FromResult(
+                    http.User.FindFirst(ForumClaims.Locale)?.Value is { } locale ? new ProviderCultureResult(locale) : null)),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        services.AddHealthChecks();
+        return services;
+    }
+
+    public static WebApplication UseForumPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRequestLocalization();
+        app.UseAuthorization();
+        app.UseMiddleware<SetupRedirect>();
+        app.MapGet("/healthz", HealthAsync);
+        app.MapRazorPages();
+        return app;
+    }
+
+    private static async Task<IResult> HealthAsync(NpgsqlDataSource db, CancellationToken ct)
+    {
+        try
+        {
+            await using var command = db.CreateCommand("SELECT 1");
+            await command.ExecuteScalarAsync(ct);
+            return Results.Text("ok");
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            return Results.Text("database unreachable", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Forum.Core;
+using Forum.Core.Accounts;
+using Forum.Web.Accounts;
+using Forum.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Forum.Web.Pages.Accounts;
+
+public sealed class LoginModel(AccountService accounts, IUserStore users) : ForumPageModel
+{
+    [BindProperty] public LoginInput Input { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public sealed class LoginInput
+    {
+        public string Login { get; set; } = "";
+        public string Password { get; set; } = "";
+    }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var userId = await accounts.CheckPasswordAsync(Input.Login, Input.Password, ct);
+        var user = userId is { } id ? await users.FindByIdAsync(id, ct) : null;
+        if (user is null)
+        {
+            Input.Password = "";
+            return RefusedPage([new FieldError("", "Incorrect username, email or password.")]);
+        }
+        await ForumClaims.SignInAsync(HttpContext, user);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+    }
+}

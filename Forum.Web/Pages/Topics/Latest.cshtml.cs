@@ -1,0 +1,29 @@
+using Forum.Core.Categories;
+using Forum.Core.Topics;
+using Forum.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Forum.Web.Pages.Topics;
+
+/// <summary>/, /latest and /c/{slug}/{id}: topics by last activity, pinned first, keyset-paged.</summary>
+public sealed class LatestModel(ITopicStore topics, ICategoryStore categories, IOptions<Core.ForumOptions> options) : ForumPageModel
+{
+    public TopicList List { get; private set; } = new([], [], null);
+    public Category? Category { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? slug, long? id, string? before, CancellationToken ct)
+    {
+        if (id is { } categoryId)
+        {
+            Category = await categories.FindAsync(categoryId, Viewer, ct);
+            if (Category is null) return NotFound();
+            if (slug != Category.Slug) return RedirectPermanent($"/c/{Category.Slug}/{Category.Id}");
+        }
+        List = await topics.ListAsync(new TopicListQuery(Viewer, Category?.Id, TopicListCursor.Parse(before), options.Value.TopicsPerPage), ct);
+        return Page();
+    }
+
+    public string MoreLink(TopicListCursor next) =>
+        (Category is null ? "/latest" : $"/c/{Category.Slug}/{Category.Id}") + $"?before={next}";
+}

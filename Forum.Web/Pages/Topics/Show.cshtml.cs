@@ -1,0 +1,101 @@
+using System.ComponentModel.DataAnnotations;
+using Forum.Core.Markdown;
+using Forum.Core.Posts;
+using Forum.Core.Topics;
+using Forum.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace Forum.Web.Pages.Topics;
+
+/// <summary>/t/{slug}/{id}[/{postNumber}]: a page of posts, and the reply box at the bottom.</summary>
+public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService replies, PostCooker cooker,
+    IOptions<Core.ForumOptions> options, TimeProvider clock) : ForumPageModel
+{
+    public TopicPage Topic { get; private set; } = null!;
+    public int PageNumber { get; private set; } = 1;
+    public int PageCount { get; private set; } = 1;
+    public int? TargetPostNumber { get; private set; }
+    public string? PreviewHtml { get; private set; }
+
+    [BindProperty] public ReplyInput Input { get; set; } = new();
+
+    public sealed class ReplyInput
+    {
+        [Display(Name = "Reply")] public string Raw { get; set; } = "";
+        public int? ReplyToPostNumber { get; set; }
+    }
+
+    private int PostsPerPage => options.Value.PostsPerPage;
+
+    public async Task<IActionResult> OnGetAsync(long id, string? slug, int? postNumber, [FromQuery(Name = "page")] int? pageNumber, int? replyTo, int? quote, CancellationToken ct)
+    {
+        PageNumber = postNumber is > 0 ? (Math.Min(postNumber.Value, 10_000_000) - 1) / PostsPerPage + 1 : Math.Clamp(pageNumber ?? 1, 1, 1_000_000);
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (slug != Topic.Topic.Slug)
+            return RedirectPermanent(CanonicalUrl(postNumber) + (pageNumber is > 1 && postNumber is null ? $"?page={pageNumber}" : ""));
+        TargetPostNumber = postNumber;
+        Input.ReplyToPostNumber = replyTo ?? quote;
+        if (quote is { } quoted && await posts.FindByNumberAsync(id, quoted, Viewer, ct) is { IsDeleted: false } source)
+            Input.Raw = QuoteMarkdown(source);
+        await topics.RecordViewAsync(id, ViewerKey(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReplyAsync(long id, CancellationToken ct)
+    {
+        var outcome = await replies.ReplyAsync(new ReplyRequest(Viewer, id, Input.Raw, Input.ReplyToPostNumber), ct);
+        if (outcome.Value is { } saved)
+        {
+            var slug = (await topics.FindAccessAsync(id, Viewer, ct))?.Slug ?? "topic";
+            return Redirect($"/t/{slug}/{id}/{saved.PostNumber}#post-{saved.PostNumber}");
+        }
+        return await RedisplayAsync(id, () => ShowRefusal(outcome.Errors), ct);
+    }
+
+    public Task<IActionResult> OnPostPreviewAsync(long id, CancellationToken ct) =>
+        RedisplayAsync(id, () => PreviewHtml = cooker.Cook(Input.Raw).Html, ct);
+
+    /// <summary>Shows the last page again with the reply box as the user left it.</summary>
+    private async Task<IActionResult> RedisplayAsync(long id, Action annotate, CancellationToken ct)
+    {
+        PageNumber = int.MaxValue;
+        if (!await LoadAsync(id, ct)) return NotFound();
+        annotate();
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        var first = PageNumber == int.MaxValue ? 1 : FirstPostNumberOf(PageNumber);
+        var loaded = await topics.GetPageAsync(id, Viewer, first, PostsPerPage, ct);
+        if (loaded is null) return false;
+        PageCount = Math.Max(1, (loaded.Topic.HighestPostNumber + PostsPerPage - 1) / PostsPerPage);
+        if (PageNumber > PageCount)
+        {
+            // Asked past the end (or for "the last page"): show the last one; a second read only on this path.
+            PageNumber = PageCount;
+            if (FirstPostNumberOf(PageCount) != first)
+                loaded = await topics.GetPageAsync(id, Viewer, FirstPostNumberOf(PageCount), PostsPerPage, ct) ?? loaded;
+        }
+        Topic = loaded;
+        return true;
+    }
+
+    private int FirstPostNumberOf(int page) => (page - 1) * PostsPerPage + 1;
+
+    public string CanonicalUrl(int? postNumber = null) =>
+        $"/t/{Topic.Topic.Slug}/{Topic.Topic.Id}" + (postNumber is > 0 ? $"/{postNumber}" : "");
+
+    public string PageUrl(int page) => CanonicalUrl() + (page > 1 ? $"?page={page}" : "");
+
+    private string QuoteMarkdown(PostForEdit source)
+    {
+        var lines = source.Raw.ReplaceLineEndings("\n").Split('\n').Select(line => "> " + line);
+        return $"> [@{source.Username}]({CanonicalUrl(source.PostNumber)}):\n{string.Join('\n', lines)}\n\n";
+    }
+
+    // Signed-in members count once a day by id; guests by address, as Discourse does.
+    private string ViewerKey() =>
+        Viewer.UserId is { } userId ? $"u{userId}" : $"ip{HttpContext.Connection.RemoteIpAddress}";
+}
