@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Forum.Tests.Infrastructure;
+using Npgsql;
+
+namespace Forum.Tests.Topics;
+
+/// <summary>
+/// A topic page costs the same number of database commands whatever its length: counted from Npgsql's own
+/// tracing (its ActivitySource emits one activity per command or batch) for this class's database only.
+/// </summary>
+public sealed class TopicPageQueryCountTests(ForumApp forum) : IClassFixture<ForumApp>
+{
+    [Fact]
+    public async Task A_topic_page_runs_a_fixed_number_of_queries_whatever_the_number_of_posts()
+    {
+        await forum.SetUpAsync();
+        var categoryId = await forum.CategoryAsync("Query budget");
+        var author = await forum.UserAsync("quentin");
+        await forum.UserAsync("rosa");
+        var shortTopic = await forum.TopicAsync(author, categoryId, "A short thread with one reply");
+        await forum.ReplyAsync(author, shortTopic.Id, "Only reply in the short thread.");
+        var longTopic = await forum.TopicAsync(author, categoryId, "A long thread with many replies");
+        for (var i = 0; i < 45; i++) await forum.ReplyAsync(author, longTopic.Id, $"Reply {i} in the long thread, liked and quoted.");
+
+        using var rosa = forum.Session();
+        await rosa.LogInAsync("rosa");
+        var database = new NpgsqlConnectionStringBuilder(forum.ConnectionString).Database!;
+
+        var shortCount = await CountCommandsAsync(database, () => rosa.OpenAsync($"/t/{shortTopic.Slug}/{shortTopic.Id}"));
+        var longCount = await CountCommandsAsync(database, () => rosa.OpenAsync($"/t/{longTopic.Slug}/{longTopic.Id}"));
+        var longPage2Count = await CountCommandsAsync(database, () => rosa.OpenAsync($"/t/{longTopic.Slug}/{longTopic.Id}?page=2"));
+
+        Assert.Equal(2, shortCount.Commands);   // the page (one batch: header + posts) and the view counter
+        Assert.Equal(shortCount.Commands, longCount.Commands);
+        Assert.Equal(shortCount.Commands, longPage2Count.Commands);
+        Assert.Equal(2, shortCount.Posts);
+        Assert.Equal(20, longCount.Posts);
+    }
+
+    private static async Task<(int Commands, int Posts)> CountCommandsAsync(string database, Func<Task<WebSession.Page>> load)
+    {
+        var commands = new ConcurrentBag<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = activity =>
+            {
+                if (activity.TagObjects.Any(tag => tag.Value as string == database)) commands.Add(activity.DisplayName);
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        var page = await load();
+        return (commands.Count, page.Document.QuerySelectorAll("article.post").Length);
+    }
+}
