@@ -2,6 +2,7 @@ using Forum.Core.Accounts;
 using Forum.Core.Categories;
 using Forum.Core.Events;
 using Forum.Core.Markdown;
+using Forum.Core.Moderation;
 using Forum.Core.Posts;
 using Forum.Core.Topics;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TopicService>();
         services.AddScoped<ReplyService>();
         services.AddScoped<PostEditService>();
+        services.AddScoped<TopicStatusService>();
         return services;
     }
 }

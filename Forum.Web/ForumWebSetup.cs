@@ -4,6 +4,7 @@ using Forum.Core.Accounts;
 using Forum.Data;
 using Forum.Web.Accounts;
 using Forum.Web.Infrastructure;
+using Forum.Web.Live;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
 using Npgsql;
@@ -14,7 +15,7 @@ public static class ForumWebSetup
 {
     public static readonly CultureInfo[] Cultures = [new("en"), new("es")];
 
-    public static IServiceCollection AddForumWeb(this IServiceCollection services)
+    public static IServiceCollection AddForumWeb(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<ForumOptions>().BindConfiguration("Forum").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ForumDatabase>();
@@ -65,7 +66,7 @@ public static class ForumWebSetup
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
-        services.AddHealthChecks();
+        services.AddForumLive(config);
         return services;
     }
 
@@ -81,6 +82,7 @@ public static class ForumWebSetup
         app.UseMiddleware<SetupRedirect>();
         app.MapGet("/healthz", HealthAsync);
         app.MapRazorPages();
+        app.MapHub<TopicHub>(TopicHub.Path);
         return app;
     }
 

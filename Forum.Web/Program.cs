@@ -4,7 +4,7 @@ using Forum.Web.Cli;
 using Forum.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddForumWeb();
+builder.Services.AddForumWeb(builder.Configuration);
 var app = builder.Build();
 
 try

@@ -21,8 +21,11 @@ public interface IPostStore
 
     Task<IReadOnlyList<PostRevision>> RevisionsAsync(long postId, CancellationToken ct);
 
-    /// <summary>Adds or removes the like; returns the post's new like count.</summary>
-    Task<int> SetLikeAsync(long postId, long userId, bool liked, CancellationToken ct);
+    /// <summary>Adds or removes the like; returns the post's like count and whether this call changed it.</summary>
+    Task<(int LikeCount, bool Changed)> SetLikeAsync(long postId, long userId, bool liked, CancellationToken ct);
+
+    /// <summary>False when it was not deleted.</summary>
+    Task<bool> RestoreAsync(long postId, CancellationToken ct);
 
     /// <summary>A user's latest visible posts for their profile page.</summary>
     Task<IReadOnlyList<UserPostSummary>> RecentByUserAsync(long userId, Viewer viewer, int take, CancellationToken ct);

@@ -44,6 +44,18 @@ public sealed class PostEditService(IPostStore posts, PostCooker cooker, IEventP
         var post = await posts.FindForEditAsync(postId, liker, ct);
         if (liker.UserId is not { } userId || post is null || post.IsDeleted) return Outcome<int>.Refused(new FieldError("", "You cannot like this post."));
         if (post.UserId == userId) return Outcome<int>.Refused(new FieldError("", "You cannot like your own post."));
-        return Outcome<int>.Ok(await posts.SetLikeAsync(postId, userId, liked, ct));
+        var (count, changed) = await posts.SetLikeAsync(postId, userId, liked, ct);
+        if (changed && liked) await events.PublishAsync(new PostLiked(post.TopicId, postId, post.PostNumber, post.UserId, userId), ct);
+        return Outcome<int>.Ok(count);
+    }
+
+    /// <summary>Staff bring a deleted post back.</summary>
+    public async Task<Outcome<PostLocation>> RestoreAsync(Viewer staff, long postId, CancellationToken ct)
+    {
+        var post = staff.IsStaff ? await posts.FindForEditAsync(postId, staff, ct) : null;
+        if (post is null) return Outcome<PostLocation>.Refused(new FieldError("", "Only moderators can do that."));
+        if (await posts.RestoreAsync(postId, ct))
+            await events.PublishAsync(new PostRestored(post.TopicId, postId, post.PostNumber), ct);
+        return Outcome<PostLocation>.Ok(new PostLocation(post.TopicId, post.TopicSlug, post.PostNumber));
     }
 }

@@ -18,3 +18,7 @@ public sealed record ReplyPosted(long TopicId, long PostId, int PostNumber, long
 public sealed record PostEdited(long TopicId, long PostId, int PostNumber);
 
 public sealed record PostDeleted(long TopicId, long PostId, int PostNumber);
+
+public sealed record PostRestored(long TopicId, long PostId, int PostNumber);
+
+public sealed record PostLiked(long TopicId, long PostId, int PostNumber, long AuthorId, long LikerId);

@@ -50,4 +50,4 @@ public sealed record NewTopic(long CategoryId, long UserId, string Title, string
 public sealed record CreatedTopic(long Id, string Slug);
 
 /// <summary>What a writer needs to know about a topic before touching it.</summary>
-public sealed record TopicAccess(long Id, string Slug, long CategoryId, bool IsClosed);
+public sealed record TopicAccess(long Id, string Slug, long CategoryId, bool IsClosed, int HighestPostNumber);

@@ -1,12 +1,13 @@
 using Forum.Core.Accounts;
 using Forum.Core.Categories;
+using Forum.Core.Events;
 using Forum.Core.Markdown;
 
 namespace Forum.Core.Topics;
 
 public sealed record NewTopicRequest(Viewer Author, long? CategoryId, string Title, string Raw);
 
-public sealed class TopicService(ITopicStore topics, ICategoryStore categories, PostCooker cooker, TimeProvider clock)
+public sealed class TopicService(ITopicStore topics, ICategoryStore categories, PostCooker cooker, IEventPublisher events, TimeProvider clock)
 {
     public async Task<Outcome<CreatedTopic>> CreateAsync(NewTopicRequest request, CancellationToken ct)
     {
@@ -21,6 +22,7 @@ public sealed class TopicService(ITopicStore topics, ICategoryStore categories, 
         var cooked = cooker.Cook(raw);
         var created = await topics.CreateAsync(
             new NewTopic(category!.Id, authorId, title, Slug.For(title), raw, cooked.Html, cooked.Version, clock.GetUtcNow().UtcDateTime), ct);
+        await events.PublishAsync(new TopicCreated(created.Id, category.Id, authorId), ct);
         return Outcome<CreatedTopic>.Ok(created);
     }
 }

@@ -102,7 +102,7 @@ public sealed class PostStore(NpgsqlDataSource db) : IPostStore
         return (await conn.QueryAsync<PostRevision>(new CommandDefinition(sql, new { PostId = postId }, cancellationToken: ct))).AsList();
     }
 
-    public async Task<int> SetLikeAsync(long postId, long userId, bool liked, CancellationToken ct)
+    public async Task<(int LikeCount, bool Changed)> SetLikeAsync(long postId, long userId, bool liked, CancellationToken ct)
     {
         // The counters move only when a like row really appeared or disappeared, so double clicks count once.
         const string likeSql = """
@@ -114,7 +114,7 @@ public sealed class PostStore(NpgsqlDataSource db) : IPostStore
                  WHERE id = (SELECT topic_id FROM posts WHERE id = @PostId) AND EXISTS (SELECT 1 FROM added))
             UPDATE posts SET like_count = like_count + (SELECT count(*) FROM added)::int
              WHERE id = @PostId
-            RETURNING like_count;
+            RETURNING like_count, EXISTS (SELECT 1 FROM added) AS changed;
             """;
         const string unlikeSql = """
             WITH removed AS (
@@ -124,11 +124,18 @@ public sealed class PostStore(NpgsqlDataSource db) : IPostStore
                  WHERE id = (SELECT topic_id FROM posts WHERE id = @PostId) AND EXISTS (SELECT 1 FROM removed))
             UPDATE posts SET like_count = like_count - (SELECT count(*) FROM removed)::int
              WHERE id = @PostId
-            RETURNING like_count;
+            RETURNING like_count, EXISTS (SELECT 1 FROM removed) AS changed;
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.ExecuteScalarAsync<int>(new CommandDefinition(liked ? likeSql : unlikeSql,
+        return await conn.QuerySingleAsync<(int, bool)>(new CommandDefinition(liked ? likeSql : unlikeSql,
             new { PostId = postId, UserId = userId }, cancellationToken: ct));
+    }
+
+    public async Task<bool> RestoreAsync(long postId, CancellationToken ct)
+    {
+        const string sql = "UPDATE posts SET deleted_at = NULL, deleted_by_id = NULL WHERE id = @PostId AND deleted_at IS NOT NULL;";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition(sql, new { PostId = postId }, cancellationToken: ct)) == 1;
     }
 
     public async Task<IReadOnlyList<UserPostSummary>> RecentByUserAsync(long userId, Viewer viewer, int take, CancellationToken ct)

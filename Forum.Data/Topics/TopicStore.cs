@@ -116,13 +116,51 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
     public async Task<TopicAccess?> FindAccessAsync(long topicId, Viewer viewer, CancellationToken ct)
     {
         const string sql = $"""
-            SELECT t.id, t.slug, t.category_id, t.closed_at IS NOT NULL AS is_closed
+            SELECT t.id, t.slug, t.category_id, t.closed_at IS NOT NULL AS is_closed, t.highest_post_number
               FROM topics t JOIN categories c ON c.id = t.category_id
              WHERE t.id = @TopicId AND t.deleted_at IS NULL AND {Visibility.CategoryReadable};
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
         return await conn.QuerySingleOrDefaultAsync<TopicAccess>(new CommandDefinition(sql,
             new { TopicId = topicId, ViewerId = viewer.UserId, viewer.IsStaff }, cancellationToken: ct));
+    }
+
+    public async Task<TopicAudience?> AudienceAsync(long topicId, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT c.id AS category_id, c.parent_id AS parent_category_id, c.read_restricted AS is_restricted,
+                   CASE WHEN c.read_restricted THEN ARRAY(
+                       SELECT gm.user_id FROM category_groups cg JOIN group_members gm ON gm.group_id = cg.group_id
+                        WHERE cg.category_id = c.id
+                       UNION
+                       SELECT u.id FROM users u WHERE u.role IN ('moderator', 'admin'))
+                   ELSE '{}'::bigint[] END AS allowed_user_ids
+              FROM topics t JOIN categories c ON c.id = t.category_id
+             WHERE t.id = @TopicId;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<TopicAudience>(new CommandDefinition(sql, new { TopicId = topicId }, cancellationToken: ct));
+    }
+
+    public async Task<bool> SetClosedAsync(long topicId, bool closed, DateTime at, CancellationToken ct)
+    {
+        // Naming the old state in the WHERE makes a repeated or concurrent request a visible no-op.
+        const string close = "UPDATE topics SET closed_at = @At WHERE id = @TopicId AND closed_at IS NULL AND deleted_at IS NULL;";
+        const string open = "UPDATE topics SET closed_at = NULL WHERE id = @TopicId AND closed_at IS NOT NULL AND deleted_at IS NULL;";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition(closed ? close : open, new { TopicId = topicId, At = at }, cancellationToken: ct)) == 1;
+    }
+
+    public async Task<bool> SetPinnedAsync(long topicId, bool pinned, bool globally, DateTime at, CancellationToken ct)
+    {
+        const string pin = """
+            UPDATE topics SET pinned_at = @At, pinned_globally = @Globally
+             WHERE id = @TopicId AND deleted_at IS NULL AND (pinned_at IS NULL OR pinned_globally <> @Globally);
+            """;
+        const string unpin = "UPDATE topics SET pinned_at = NULL, pinned_globally = false WHERE id = @TopicId AND pinned_at IS NOT NULL;";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition(pinned ? pin : unpin,
+            new { TopicId = topicId, At = at, Globally = globally }, cancellationToken: ct)) == 1;
     }
 
     public async Task RecordViewAsync(long topicId, string viewerKey, DateOnly day, CancellationToken ct)

@@ -1,0 +1,17 @@
+using Forum.Core.Topics;
+using Forum.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Forum.Web.Pages.Topics;
+
+/// <summary>/t/{id}/state: what the live client needs to redraw the header and reply box.</summary>
+public sealed class StateModel(ITopicStore topics) : ForumPageModel
+{
+    public async Task<IActionResult> OnGetAsync(long topicId, CancellationToken ct)
+    {
+        var page = await topics.GetPageAsync(topicId, Viewer, 1, 0, ct);
+        if (page is null) return NotFound();
+        var topic = page.Topic;
+        return new JsonResult(new { topic.Id, topic.Title, topic.IsClosed, topic.IsPinned, topic.HighestPostNumber, topic.PostsCount });
+    }
+}

@@ -1,0 +1,185 @@
+// Live updates over SignalR, layered on pages that already work without JavaScript.
+// Pushes carry ids only; posts are fetched as HTML fragments rendered with this reader's permissions.
+(function () {
+    "use strict";
+    if (!window.signalR) return;
+
+    var topic = document.querySelector("article.topic[data-topic-id]");
+    var list = document.querySelector("table.topic-list");
+    if (!topic && !list) return;
+
+    var connection = new signalR.HubConnectionBuilder()
+        .withUrl("/hubs/live")
+        .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000, 30000])
+        .build();
+
+    function plural(element, count) {
+        return count === 1 ? element.getAttribute("data-one") : element.getAttribute("data-many").replace("{0}", count);
+    }
+
+    function fragment(html) {
+        var holder = document.createElement("div");
+        holder.innerHTML = html;
+        return holder.querySelectorAll("article.post");
+    }
+
+    if (topic) {
+        var topicId = Number(topic.getAttribute("data-topic-id"));
+        var posts = topic.querySelector(".posts");
+        var onLastPage = topic.getAttribute("data-last-page") === "true";
+        var notice = topic.querySelector(".new-replies-notice");
+        var composingNotice = topic.querySelector(".composing-notice");
+        var composer = topic.querySelector("form#reply");
+        var waiting = 0;
+        var fetching = null;
+
+        var highestShown = function () {
+            var numbers = Array.prototype.map.call(posts.querySelectorAll("article.post"), function (p) {
+                return Number(p.getAttribute("data-post-number"));
+            });
+            return numbers.length ? Math.max.apply(null, numbers) : 0;
+        };
+
+        var nearBottom = function () {
+            return window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 300;
+        };
+
+        // Brings in every post after the highest one shown; posts already on the page are skipped,
+        // so a push, a reconnect and the author's own submit never show a post twice.
+        var loadNewPosts = function () {
+            if (fetching) return fetching.then(loadNewPosts);
+            var after = highestShown();
+            fetching = fetch("/t/" + topicId + "/posts?after=" + after, { credentials: "same-origin" })
+                .then(function (r) { return r.ok ? r.text() : ""; })
+                .then(function (html) {
+                    fragment(html).forEach(function (post) {
+                        if (!document.getElementById(post.id)) posts.appendChild(post);
+                    });
+                    waiting = 0;
+                    notice.hidden = true;
+                })
+                .finally(function () { fetching = null; });
+            return fetching;
+        };
+
+        var refreshPost = function (postNumber) {
+            var current = document.getElementById("post-" + postNumber);
+            if (!current) return;
+            fetch("/t/" + topicId + "/posts/" + postNumber, { credentials: "same-origin" })
+                .then(function (r) { return r.ok ? r.text() : ""; })
+                .then(function (html) {
+                    var fresh = fragment(html)[0];
+                    if (fresh) current.replaceWith(fresh);
+                });
+        };
+
+        var refreshState = function () {
+            fetch("/t/" + topicId + "/state", { credentials: "same-origin" })
+                .then(function (r) { return r.json(); })
+                .then(function (state) {
+                    topic.querySelector(".closed-badge").hidden = !state.isClosed;
+                    topic.querySelector(".pinned-badge").hidden = !state.isPinned;
+                    topic.querySelector(".topic-closed-notice").hidden = !state.isClosed;
+                    var wrap = topic.querySelector(".composer-wrap");
+                    if (wrap) wrap.hidden = state.isClosed;
+                });
+        };
+
+        connection.on("PostCreated", function (id, postNumber) {
+            if (id !== topicId || document.getElementById("post-" + postNumber)) return;
+            hideComposing();
+            if (onLastPage && nearBottom()) {
+                loadNewPosts();
+            } else {
+                waiting += 1;
+                notice.textContent = plural(notice, waiting);
+                notice.hidden = false;
+            }
+        });
+        connection.on("PostChanged", function (id, postNumber) { if (id === topicId) refreshPost(postNumber); });
+        connection.on("TopicChanged", function (id) { if (id === topicId) refreshState(); });
+
+        notice.addEventListener("click", function () {
+            if (onLastPage) loadNewPosts();
+            else window.location.href = window.location.pathname.replace(/\/\d+$/, "") + "?page=999999";
+        });
+
+        var composingTimer = null;
+        var hideComposing = function () { composingNotice.hidden = true; };
+        connection.on("Composing", function (id, username) {
+            if (id !== topicId) return;
+            composingNotice.textContent = composingNotice.getAttribute("data-template").replace("{0}", username);
+            composingNotice.hidden = false;
+            clearTimeout(composingTimer);
+            composingTimer = setTimeout(hideComposing, 15000);
+        });
+        connection.on("StoppedComposing", function (id) { if (id === topicId) hideComposing(); });
+
+        if (composer) {
+            // Tell others at most every 5 seconds while typing; stop after 10 quiet seconds or on leaving.
+            var lastSent = 0;
+            var quietTimer = null;
+            var textarea = composer.querySelector("textarea");
+            var stopComposing = function () {
+                if (!lastSent) return;
+                lastSent = 0;
+                connection.invoke("Composing", topicId, false).catch(function () { });
+            };
+            textarea.addEventListener("input", function () {
+                var now = Date.now();
+                if (now - lastSent > 5000 && connection.state === "Connected") {
+                    lastSent = now;
+                    connection.invoke("Composing", topicId, true).catch(function () { });
+                }
+                clearTimeout(quietTimer);
+                quietTimer = setTimeout(stopComposing, 10000);
+            });
+            window.addEventListener("pagehide", stopComposing);
+
+            // On the last page the reply posts in place; elsewhere (and on any refusal) the form submits normally.
+            composer.addEventListener("submit", function (event) {
+                var button = event.submitter;
+                if (!onLastPage || !button || !/handler=Reply/.test(button.getAttribute("formaction") || "")) return;
+                event.preventDefault();
+                button.disabled = true;
+                fetch(button.getAttribute("formaction"), { method: "POST", body: new FormData(composer), credentials: "same-origin" })
+                    .then(function (r) {
+                        if (r.redirected && r.ok) {
+                            stopComposing();
+                            textarea.value = "";
+                            return loadNewPosts().then(function () {
+                                var mine = document.getElementById(new URL(r.url).hash.slice(1) || "none");
+                                if (mine) mine.scrollIntoView();
+                            });
+                        }
+                        composer.submit();
+                    })
+                    .catch(function () { composer.submit(); })
+                    .finally(function () { button.disabled = false; });
+            });
+        }
+
+        var watch = function () {
+            return connection.invoke("WatchTopic", topicId).then(function (highest) {
+                if (onLastPage && highest > highestShown()) loadNewPosts();
+            });
+        };
+        connection.onreconnected(watch);
+        connection.start().then(watch).catch(function () { });
+        window.forumLive = { connection: connection, loadNewPosts: loadNewPosts };
+        return;
+    }
+
+    var banner = document.querySelector(".list-updates");
+    var categoryId = Number(list.getAttribute("data-category-id")) || null;
+    var changed = new Set();
+    connection.on("TopicListChanged", function (topicId, category, parentCategory) {
+        if (categoryId && category !== categoryId && parentCategory !== categoryId) return;
+        changed.add(topicId);
+        banner.textContent = plural(banner, changed.size);
+        banner.hidden = false;
+    });
+    banner.addEventListener("click", function () { window.location.reload(); });
+    connection.onreconnected(function () { connection.invoke("WatchLists"); });
+    connection.start().then(function () { return connection.invoke("WatchLists"); }).catch(function () { });
+})();
