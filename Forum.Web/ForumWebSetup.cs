@@ -35,6 +35,7 @@ public static class ForumWebSetup
         {
             // Core's rules say what is required, in the reader's language; no English-only duplicates.
             options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            options.ModelMetadataDetailsProviders.Add(new KeepEmptyStrings());
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
