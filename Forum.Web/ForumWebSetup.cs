@@ -48,6 +48,12 @@ public static class ForumWebSetup
                 options.ExpireTimeSpan = TimeSpan.FromDays(60);
                 options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = ForumClaims.RefreshAsync;
+                // A member who may not open a page gets a real 403 (the status page explains), not a redirect.
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             });
         services.AddAuthorizationBuilder()
             .AddPolicy("Admin", policy => policy.RequireRole(nameof(UserRole.Admin)))
