@@ -1,6 +1,7 @@
 using Forum.Core.Accounts;
 using Forum.Core.Categories;
 using Forum.Core.Events;
+using Forum.Core.Groups;
 using Forum.Core.Markdown;
 using Forum.Core.Posts;
 using Forum.Core.Topics;
@@ -20,6 +21,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TopicService>();
         services.AddScoped<ReplyService>();
         services.AddScoped<PostEditService>();
+        services.AddScoped<RoleService>();
+        services.AddScoped<GroupService>();
         return services;
     }
 }
