@@ -1,6 +1,7 @@
 using Forum.Core.Accounts;
 using Forum.Core.Categories;
 using Forum.Core.Events;
+using Forum.Core.Groups;
 using Forum.Core.Markdown;
 using Forum.Core.Moderation;
 using Forum.Core.Posts;
@@ -22,6 +23,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ReplyService>();
         services.AddScoped<PostEditService>();
         services.AddScoped<TopicStatusService>();
+        services.AddScoped<RoleService>();
+        services.AddScoped<GroupService>();
         return services;
     }
 }

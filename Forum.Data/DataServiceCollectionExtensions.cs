@@ -1,10 +1,12 @@
 using Forum.Core.Accounts;
 using Forum.Core.Categories;
+using Forum.Core.Groups;
 using Forum.Core.Posts;
 using Forum.Core.Topics;
 using Forum.Data.Accounts;
 using Forum.Data.Categories;
 using Forum.Data.Database;
+using Forum.Data.Groups;
 using Forum.Data.Posts;
 using Forum.Data.Topics;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +25,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ICategoryStore, CategoryStore>();
         services.AddSingleton<ITopicStore, TopicStore>();
         services.AddSingleton<IPostStore, PostStore>();
+        services.AddSingleton<IGroupStore, GroupStore>();
         return services;
     }
 }

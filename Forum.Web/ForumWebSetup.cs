@@ -36,6 +36,7 @@ public static class ForumWebSetup
         {
             // Core's rules say what is required, in the reader's language; no English-only duplicates.
             options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            options.ModelMetadataDetailsProviders.Add(new KeepEmptyStrings());
         });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
@@ -49,6 +50,12 @@ public static class ForumWebSetup
                 options.ExpireTimeSpan = TimeSpan.FromDays(60);
                 options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = ForumClaims.RefreshAsync;
+                // A signed-in member refused a page (an admin page, say) gets 403 and the error page, not a redirect to it.
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                };
             });
         services.AddAuthorizationBuilder()
             .AddPolicy("Admin", policy => policy.RequireRole(nameof(UserRole.Admin)))

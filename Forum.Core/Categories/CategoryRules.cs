@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Forum.Core.Topics;
 
 namespace Forum.Core.Categories;
 
@@ -9,6 +10,23 @@ public static partial class CategoryRules
 
     [GeneratedRegex("^[0-9A-Fa-f]{6}$")]
     private static partial Regex ColorShape();
+
+    /// <summary>
+    /// Tidies what an admin typed: an empty slug is derived from the name, and a colour may come with a
+    /// leading '#' as colour pickers write it.
+    /// </summary>
+    public static CategoryInput Normalize(CategoryInput input)
+    {
+        var name = input.Name.Trim();
+        var slug = input.Slug.Trim();
+        return input with
+        {
+            Name = name,
+            Slug = slug.Length == 0 ? Slug.For(name) : slug,
+            Description = input.Description.Trim(),
+            Color = input.Color.Trim().TrimStart('#').ToUpperInvariant(),
+        };
+    }
 
     public static IEnumerable<FieldError> Check(CategoryInput input)
     {

@@ -18,4 +18,7 @@ public interface ICategoryStore
 
     /// <summary>Group ids allowed to read a restricted category.</summary>
     Task<IReadOnlyList<long>> GroupIdsAsync(long categoryId, CancellationToken ct);
+
+    /// <summary>Every group, by name, for the admin's "who may read" choices.</summary>
+    Task<IReadOnlyList<GroupOption>> GroupOptionsAsync(CancellationToken ct);
 }

@@ -91,6 +91,13 @@ public sealed class CategoryStore(NpgsqlDataSource db) : ICategoryStore
         return (await conn.QueryAsync<long>(new CommandDefinition(sql, new { CategoryId = categoryId }, cancellationToken: ct))).AsList();
     }
 
+    public async Task<IReadOnlyList<GroupOption>> GroupOptionsAsync(CancellationToken ct)
+    {
+        const string sql = "SELECT id, name FROM groups ORDER BY lower(name);";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<GroupOption>(new CommandDefinition(sql, cancellationToken: ct))).AsList();
+    }
+
     private static async Task ReplaceGroupsAsync(NpgsqlConnection conn, NpgsqlTransaction tx, long categoryId, IReadOnlyList<long> groupIds, CancellationToken ct)
     {
         const string sql = """

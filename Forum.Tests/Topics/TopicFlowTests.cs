@@ -119,4 +119,18 @@ public sealed class TopicFlowTests(ForumApp forum) : IClassFixture<ForumApp>
         var again = await gina.OpenAsync($"/t/{topic.Slug}/{topic.Id}");
         Assert.Contains("1 views", again.TextOf(".topic-stats"));
     }
+
+    [Fact]
+    public async Task An_empty_topic_form_is_refused_with_messages_not_an_error()
+    {
+        await CategoryAsync("Empty");
+        await forum.UserAsync("hugo");
+        using var hugo = forum.Session();
+        await hugo.LogInAsync("hugo");
+        var form = await hugo.OpenAsync("/new-topic");
+        var answer = await hugo.SubmitAsync(form, "form.composer", new Dictionary<string, string> { ["Input.Title"] = "", ["Input.Raw"] = "" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.Status);
+        Assert.Contains("Title must be 15 to 255 characters long.", answer.Errors);
+        Assert.Contains("Choose a category.", answer.Errors);
+    }
 }

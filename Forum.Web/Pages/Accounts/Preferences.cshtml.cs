@@ -1,0 +1,69 @@
+using Forum.Core.Accounts;
+using Forum.Web.Accounts;
+using Forum.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Forum.Web.Pages.Accounts;
+
+/// <summary>/my/preferences: the member edits their profile, language and time zone.</summary>
+[Authorize]
+public sealed class PreferencesModel(AccountService accounts, IUserStore users) : ForumPageModel
+{
+    /// <summary>The zones this machine knows, by IANA id; the same list AccountRules accepts.</summary>
+    private static readonly Lazy<IReadOnlyList<string>> SystemZoneIds = new(() =>
+        TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Order(StringComparer.Ordinal).ToList());
+
+    [BindProperty] public PreferencesInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)] public bool Saved { get; set; }
+
+    public string Username { get; private set; } = "";
+
+    public sealed class PreferencesInput
+    {
+        public string? Name { get; set; }
+        public string? Bio { get; set; }
+        public string? Organization { get; set; }
+        public string? Location { get; set; }
+        public string TimeZone { get; set; } = "UTC";
+        public string Locale { get; set; } = "en";
+    }
+
+    /// <summary>Every known zone, plus the chosen one if this machine lacks it, so the select never drops it.</summary>
+    public IReadOnlyList<string> TimeZoneIds => SystemZoneIds.Value.Contains(Input.TimeZone)
+        ? SystemZoneIds.Value
+        : [.. SystemZoneIds.Value.Append(Input.TimeZone).Order(StringComparer.Ordinal)];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var user = await CurrentUserAsync(ct);
+        if (user is null) return Challenge();
+        Username = user.Username;
+        Input = new PreferencesInput
+        {
+            Name = user.Name, Bio = user.Bio, Organization = user.Organization, Location = user.Location,
+            TimeZone = user.TimeZone, Locale = user.Locale,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await CurrentUserAsync(ct);
+        if (user is null) return Challenge();
+        Username = user.Username;
+        var outcome = await accounts.UpdateProfileAsync(new ProfileUpdate(user.Id, (Input.Name ?? "").Trim(), (Input.Bio ?? "").Trim(),
+            (Input.Organization ?? "").Trim(), (Input.Location ?? "").Trim(), Input.TimeZone ?? "", Input.Locale ?? ""), ct);
+        if (!outcome.Succeeded) return RefusedPage(outcome.Errors);
+
+        // A fresh cookie carries the new language and zone, so the very next page uses them.
+        var updated = await users.FindByIdAsync(user.Id, ct);
+        if (updated is null) return Challenge();
+        await ForumClaims.SignInAsync(HttpContext, updated);
+        return Redirect("/my/preferences?saved=true");
+    }
+
+    private async Task<User?> CurrentUserAsync(CancellationToken ct) =>
+        Viewer.UserId is { } id ? await users.FindByIdAsync(id, ct) : null;
+}
