@@ -26,6 +26,7 @@ public static class ForumWebSetup
         services.AddSingleton<SetupState>();
         services.AddHttpContextAccessor();
         services.AddScoped<TimeDisplay>();
+        services.AddScoped<Demo.DemoLoader>();
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddRazorPages(options =>

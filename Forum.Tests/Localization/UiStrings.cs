@@ -8,8 +8,9 @@ internal static partial class UiStrings
     [GeneratedRegex("""L\["((?:[^"\\]|\\.)*)"[\],]""")]
     private static partial Regex LocalizerKey();
 
-    // Core refusals: new FieldError("Field", "Message", ...) and the target-typed new("Field", "Message", ...).
-    [GeneratedRegex("""new(?: FieldError)?\(\s*"[A-Za-z]*",\s*"((?:[^"\\]|\\.)*)"[,)]""")]
+    // Refusals: new FieldError("Field", "Message", ...), and the target-typed new("Field", "Message", ...) where the
+    // type is FieldError by declaration (yield return in a FieldError iterator, or a FieldError field).
+    [GeneratedRegex("""(?:new FieldError|yield return new|FieldError \w+ = new)\(\s*"[A-Za-z]*",\s*"((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex RefusalMessage();
 
     public static string RepositoryRoot()

@@ -1,14 +1,15 @@
 using Forum.Core.Accounts;
+using Forum.Web.Demo;
 
 namespace Forum.Web.Cli;
 
 /// <summary>
-/// `dotnet run --project Forum.Web -- admin create --username U --email E --password P`: run against the
-/// same database the forum uses (its managed cluster too, even while the forum runs), then exit.
+/// `dotnet run --project Forum.Web -- admin create --username U --email E --password P` and `-- demo`: run
+/// against the same database the forum uses (its managed cluster too, even while the forum runs), then exit.
 /// </summary>
 public static class CliCommands
 {
-    public static bool Matches(string[] args) => args is ["admin", ..];
+    public static bool Matches(string[] args) => args is ["admin", ..] or ["demo", ..];
 
     public static async Task<int> RunAsync(string[] args, IServiceProvider services)
     {
@@ -16,6 +17,7 @@ public static class CliCommands
         return args switch
         {
             ["admin", "create", .. var rest] => await AdminCreateAsync(Options(rest), scope.ServiceProvider),
+            ["demo", ..] => await DemoAsync(scope.ServiceProvider),
             _ => Usage(),
         };
     }
@@ -35,6 +37,19 @@ public static class CliCommands
         return 0;
     }
 
+    private static async Task<int> DemoAsync(IServiceProvider services)
+    {
+        var summary = await services.GetRequiredService<DemoLoader>().LoadAsync(CancellationToken.None);
+        if (summary.WasAlreadyLoaded)
+        {
+            Console.WriteLine("Demo content already loaded.");
+            return 0;
+        }
+        Console.WriteLine($"Demo content loaded: {summary.Categories} categories, {summary.Members} members, {summary.Topics} topics, {summary.Replies} replies, {summary.Likes} likes.");
+        Console.WriteLine($"Demo members log in with the password \"{DemoContent.Password}\", for example as {DemoContent.Members[0].Username}.");
+        return 0;
+    }
+
     /// <summary>--name value pairs.</summary>
     private static Dictionary<string, string> Options(string[] rest)
     {
@@ -49,6 +64,7 @@ public static class CliCommands
         Console.Error.WriteLine("""
             Usage:
               dotnet run --project Forum.Web -- admin create --username U --email E --password P
+              dotnet run --project Forum.Web -- demo
             """);
         return 2;
     }

@@ -1,12 +1,13 @@
 using Forum.Core.Accounts;
 using Forum.Web.Accounts;
+using Forum.Web.Demo;
 using Forum.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Forum.Web.Pages.Setup;
 
 /// <summary>The first-start wizard: creates the first admin, then never shows again.</summary>
-public sealed class IndexModel(AccountService accounts, IUserStore users, SetupState setup) : ForumPageModel
+public sealed class IndexModel(AccountService accounts, IUserStore users, SetupState setup, DemoLoader demo) : ForumPageModel
 {
     [BindProperty] public SetupInput Input { get; set; } = new();
 
@@ -32,6 +33,7 @@ public sealed class IndexModel(AccountService accounts, IUserStore users, SetupS
             Input.Password = "";
             return RefusedPage(outcome.Errors);
         }
+        if (Input.LoadDemo) await demo.LoadAsync(ct);
         var admin = await users.FindByIdAsync(outcome.Value, ct);
         await ForumClaims.SignInAsync(HttpContext, admin!);
         return Redirect("/");
