@@ -139,7 +139,17 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
              WHERE t.id = @TopicId;
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.QuerySingleOrDefaultAsync<TopicAudience>(new CommandDefinition(sql, new { TopicId = topicId }, cancellationToken: ct));
+        var row = await conn.QuerySingleOrDefaultAsync<AudienceRow>(new CommandDefinition(sql, new { TopicId = topicId }, cancellationToken: ct));
+        return row is null ? null : new TopicAudience(row.CategoryId, row.ParentCategoryId, row.IsRestricted, row.AllowedUserIds);
+    }
+
+    // Dapper reports an array column as System.Array, which no record constructor matches; properties take it.
+    private sealed class AudienceRow
+    {
+        public long CategoryId { get; init; }
+        public long? ParentCategoryId { get; init; }
+        public bool IsRestricted { get; init; }
+        public long[] AllowedUserIds { get; init; } = [];
     }
 
     public async Task<bool> SetClosedAsync(long topicId, bool closed, DateTime at, CancellationToken ct)

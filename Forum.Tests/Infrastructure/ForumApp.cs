@@ -16,16 +16,23 @@ public class ForumApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        ConnectionString = await PostgresCluster.CreateDatabaseAsync();
+        ConnectionString = await DatabaseAsync();
         // Building the host runs the migrations; a test then starts from a working forum.
         _ = Services;
     }
+
+    /// <summary>The database this app runs on: a fresh one unless a subclass shares one between apps.</summary>
+    protected virtual Task<string> DatabaseAsync() => PostgresCluster.CreateDatabaseAsync();
+
+    /// <summary>Further configuration, e.g. ConnectionStrings:Redis for scale-out tests.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Forum", ConnectionString);
         builder.UseSetting("Forum:DataDirectory", DataDirectory);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     public new async Task DisposeAsync() => await base.DisposeAsync();
@@ -74,10 +81,10 @@ public class ForumApp : WebApplicationFactory<Program>, IAsyncLifetime
             return outcome.Value!;
         });
 
-    public Task<SavedReply> ReplyAsync(long authorId, long topicId, string body, int? replyTo = null) =>
+    public Task<SavedReply> ReplyAsync(long authorId, long topicId, string body, int? replyTo = null, UserRole role = UserRole.Member) =>
         InScopeAsync(async sp =>
         {
-            var outcome = await sp.GetRequiredService<ReplyService>().ReplyAsync(new ReplyRequest(new Viewer(authorId, UserRole.Member), topicId, body, replyTo), default);
+            var outcome = await sp.GetRequiredService<ReplyService>().ReplyAsync(new ReplyRequest(new Viewer(authorId, role), topicId, body, replyTo), default);
             Assert.True(outcome.Succeeded, string.Join("; ", outcome.Errors.Select(e => e.Message)));
             return outcome.Value!;
         });
