@@ -13,7 +13,8 @@ public static class MigrationRunner
     public static async Task MigrateAsync(string connectionString, ILogger logger, CancellationToken ct = default)
     {
         EnsureDatabase.For.PostgresqlDatabase(connectionString);
-        await using var lockConnection = new NpgsqlConnection(connectionString);
+        // Unpooled: a session-level advisory lock must end with its connection, not live on in a pool.
+        await using var lockConnection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await lockConnection.OpenAsync(ct);
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection))
         {
