@@ -4,6 +4,7 @@ using Forum.Core.Accounts;
 using Forum.Data;
 using Forum.Web.Accounts;
 using Forum.Web.Infrastructure;
+using Forum.Web.Jobs;
 using Forum.Web.Live;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
@@ -75,6 +76,7 @@ public static class ForumWebSetup
             ];
         });
         services.AddForumLive(config);
+        services.AddForumJobs(config);
         return services;
     }
 
@@ -89,6 +91,7 @@ public static class ForumWebSetup
         app.UseAuthorization();
         app.UseMiddleware<SetupRedirect>();
         app.MapGet("/healthz", HealthAsync);
+        app.UseForumJobs();
         app.MapRazorPages();
         app.MapHub<TopicHub>(TopicHub.Path);
         return app;

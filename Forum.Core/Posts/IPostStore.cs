@@ -27,8 +27,16 @@ public interface IPostStore
     /// <summary>False when it was not deleted.</summary>
     Task<bool> RestoreAsync(long postId, CancellationToken ct);
 
+    /// <summary>Posts cooked by an older renderer, newest first.</summary>
+    Task<IReadOnlyList<StalePost>> StaleCookedAsync(int currentVersion, int take, CancellationToken ct);
+
+    /// <summary>Stores a re-cooked text unless the post was edited meanwhile (its raw changed).</summary>
+    Task<bool> RecookAsync(long postId, string expectedRaw, string cooked, int cookedVersion, CancellationToken ct);
+
     /// <summary>A user's latest visible posts for their profile page.</summary>
     Task<IReadOnlyList<UserPostSummary>> RecentByUserAsync(long userId, Viewer viewer, int take, CancellationToken ct);
 }
+
+public sealed record StalePost(long Id, string Raw);
 
 public sealed record UserPostSummary(long TopicId, string TopicSlug, string TopicTitle, int PostNumber, string Cooked, DateTime CreatedAt);

@@ -12,7 +12,7 @@ public static class MigrationRunner
 
     public static async Task MigrateAsync(string connectionString, ILogger logger, CancellationToken ct = default)
     {
-        EnsureDatabase.For.PostgresqlDatabase(connectionString);
+        EnsureDatabase.For.PostgresqlDatabase(connectionString, new DbUp.Engine.Output.NoOpUpgradeLog());
         // Unpooled: a session-level advisory lock must end with its connection, not live on in a pool.
         await using var lockConnection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await lockConnection.OpenAsync(ct);

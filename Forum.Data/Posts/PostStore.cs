@@ -138,6 +138,29 @@ public sealed class PostStore(NpgsqlDataSource db) : IPostStore
         return await conn.ExecuteAsync(new CommandDefinition(sql, new { PostId = postId }, cancellationToken: ct)) == 1;
     }
 
+    public async Task<IReadOnlyList<StalePost>> StaleCookedAsync(int currentVersion, int take, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT id, raw FROM posts
+             WHERE cooked_version < @CurrentVersion
+             ORDER BY id DESC
+             LIMIT @Take;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<StalePost>(new CommandDefinition(sql, new { CurrentVersion = currentVersion, Take = take }, cancellationToken: ct))).AsList();
+    }
+
+    public async Task<bool> RecookAsync(long postId, string expectedRaw, string cooked, int cookedVersion, CancellationToken ct)
+    {
+        const string sql = """
+            UPDATE posts SET cooked = @Cooked, cooked_version = @CookedVersion
+             WHERE id = @PostId AND raw = @ExpectedRaw AND cooked_version < @CookedVersion;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition(sql,
+            new { PostId = postId, ExpectedRaw = expectedRaw, Cooked = cooked, CookedVersion = cookedVersion }, cancellationToken: ct)) == 1;
+    }
+
     public async Task<IReadOnlyList<UserPostSummary>> RecentByUserAsync(long userId, Viewer viewer, int take, CancellationToken ct)
     {
         const string sql = $"""

@@ -32,6 +32,8 @@ public class ForumApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Forum", ConnectionString);
         builder.UseSetting("Forum:DataDirectory", DataDirectory);
+        // Tests run jobs directly from the container; a class that tests Hangfire itself turns its server on.
+        builder.UseSetting("Forum:Jobs:RunServer", "false");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

@@ -25,6 +25,12 @@ public static class PostgresCluster
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         };
         await MigrationRunner.MigrateAsync(cluster.ConnectionString("forum_template"), NullLogger.Instance);
+        // Hangfire's tables too, so each test database starts with them instead of installing its own.
+        await using (var hangfire = new NpgsqlConnection(cluster.ConnectionString("forum_template")))
+        {
+            await hangfire.OpenAsync();
+            Hangfire.PostgreSql.PostgreSqlObjectsInstaller.Install(hangfire, "hangfire");
+        }
         NpgsqlConnection.ClearAllPools();
         return cluster;
     }

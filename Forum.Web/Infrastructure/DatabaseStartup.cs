@@ -15,8 +15,18 @@ public sealed class ForumDatabase(IConfiguration config, IOptions<ForumOptions> 
     private ManagedPostgres? managed;
     private string? connectionString;
 
-    public string ConnectionString => connectionString
-        ?? throw new InvalidOperationException("The database is used before ForumDatabase.InitializeAsync ran.");
+    /// <summary>
+    /// Ready once InitializeAsync ran. Something built before the hosted services start (Hangfire's dashboard
+    /// storage) may ask first: then it is prepared here, once, blocking start-up as the hosted service would.
+    /// </summary>
+    public string ConnectionString
+    {
+        get
+        {
+            if (connectionString is null) InitializeAsync(CancellationToken.None).GetAwaiter().GetResult();
+            return connectionString!;
+        }
+    }
 
     public async Task InitializeAsync(CancellationToken ct)
     {
