@@ -161,9 +161,12 @@
 
         var watch = function () {
             return connection.invoke("WatchTopic", topicId).then(function (highest) {
+                topic.setAttribute("data-live", "watching");
                 if (onLastPage && highest > highestShown()) loadNewPosts();
             });
         };
+        // data-live tells whether this page is hearing pushes; browser tests wait on it before acting.
+        connection.onreconnecting(function () { topic.removeAttribute("data-live"); });
         connection.onreconnected(watch);
         connection.start().then(watch).catch(function () { });
         window.forumLive = { connection: connection, loadNewPosts: loadNewPosts };
@@ -180,6 +183,10 @@
         banner.hidden = false;
     });
     banner.addEventListener("click", function () { window.location.reload(); });
-    connection.onreconnected(function () { connection.invoke("WatchLists"); });
-    connection.start().then(function () { return connection.invoke("WatchLists"); }).catch(function () { });
+    var watchLists = function () {
+        return connection.invoke("WatchLists").then(function () { list.setAttribute("data-live", "watching"); });
+    };
+    connection.onreconnecting(function () { list.removeAttribute("data-live"); });
+    connection.onreconnected(watchLists);
+    connection.start().then(watchLists).catch(function () { });
 })();

@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+using Forum.Core.Accounts;
+using Forum.Core.Moderation;
+using Forum.Core.Posts;
+using Forum.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Forum.Tests.Browser;
+
+/// <summary>
+/// People in real browsers (chromium, one context each): what each sees change without reloading, and that
+/// the reply form still works with JavaScript off. One class, so the whole lot shares one forum and one browser.
+/// </summary>
+public sealed class LiveBrowserTests(BrowserForumApp forum, BrowserFixture browser)
+    : IClassFixture<BrowserForumApp>, IClassFixture<BrowserFixture>
+{
+    private async Task<(long CategoryId, long AliceId, long BobId)> PeopleAsync(string suffix)
+    {
+        await forum.SetUpAsync("admin" + suffix);
+        return (await forum.CategoryAsync("Browsers " + suffix), await forum.UserAsync("alice" + suffix), await forum.UserAsync("bob" + suffix));
+    }
+
+    /// <summary>Opens the topic as <paramref name="username"/> and waits until the page is listening for pushes.</summary>
+    private async Task<IPage> ReadingAsync(string username, long topicId)
+    {
+        var page = await browser.SignedInPageAsync(forum.BaseUrl, username, $"/t/{topicId}");
+        await Expect(page.Locator("article.topic[data-live=watching]")).ToHaveCountAsync(1);
+        return page;
+    }
+
+    private static ILocator ReplyButton(IPage page) =>
+        page.Locator("form#reply").GetByRole(AriaRole.Button, new() { Name = "Reply", Exact = true });
+
+    [Fact]
+    public async Task A_reply_sent_from_one_browser_appears_in_the_other_without_a_reload()
+    {
+        var (categoryId, aliceId, _) = await PeopleAsync("r");
+        var topic = await forum.TopicAsync(aliceId, categoryId, "Who hosts the spring assembly?");
+        var alice = await ReadingAsync("alicer", topic.Id);
+        var bob = await ReadingAsync("bobr", topic.Id);
+        await bob.EvaluateAsync("() => { window.__marker = 1; }");
+
+        await alice.Locator("form#reply textarea").FillAsync("Our cooperative in Porto can host it in April.");
+        await ReplyButton(alice).ClickAsync();
+
+        await Expect(bob.Locator("#post-2")).ToContainTextAsync("Our cooperative in Porto can host it in April.");
+        Assert.Equal(1, await bob.EvaluateAsync<int>("() => window.__marker"));
+        await Expect(alice.Locator("#post-2")).ToContainTextAsync("Porto");
+        await Expect(alice.Locator("#post-2")).ToHaveCountAsync(1);
+        await Expect(alice.Locator("form#reply textarea")).ToHaveValueAsync("");
+        await Expect(bob.Locator(".new-replies-notice")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task While_someone_types_a_reply_the_others_see_that_they_are_replying()
+    {
+        var (categoryId, aliceId, _) = await PeopleAsync("t");
+        var topic = await forum.TopicAsync(aliceId, categoryId, "Rates for accessibility audits");
+        var alice = await ReadingAsync("alicet", topic.Id);
+        var bob = await ReadingAsync("bobt", topic.Id);
+        await Expect(alice.Locator(".composing-notice")).ToBeHiddenAsync();
+
+        await bob.Locator("form#reply textarea").PressSequentiallyAsync("We charge per page");
+
+        await Expect(alice.Locator(".composing-notice")).ToHaveTextAsync("bobt is replying…");
+        await Expect(bob.Locator(".composing-notice")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task Closing_the_topic_and_editing_a_post_show_on_an_open_page()
+    {
+        var (categoryId, aliceId, bobId) = await PeopleAsync("c");
+        var moderatorId = await forum.UserAsync("modc", UserRole.Moderator);
+        var topic = await forum.TopicAsync(aliceId, categoryId, "Shared mail server for 2027");
+        var reply = await forum.ReplyAsync(bobId, topic.Id, "We could run it on the Lisbon rack.");
+        var alice = await ReadingAsync("alicec", topic.Id);
+        await Expect(alice.Locator("form#reply textarea")).ToBeVisibleAsync();
+        await Expect(alice.Locator(".topic-closed-notice")).ToBeHiddenAsync();
+
+        await forum.InScopeAsync(sp => sp.GetRequiredService<PostEditService>()
+            .EditAsync(new Viewer(bobId, UserRole.Member), reply.PostId, 1, "We could run it on the Madrid rack instead.", default));
+        await Expect(alice.Locator("#post-2 .cooked")).ToContainTextAsync("Madrid rack instead");
+
+        await forum.InScopeAsync(sp => sp.GetRequiredService<TopicStatusService>()
+            .SetClosedAsync(new Viewer(moderatorId, UserRole.Moderator), topic.Id, true, default));
+        await Expect(alice.Locator(".topic-closed-notice")).ToBeVisibleAsync();
+        await Expect(alice.Locator(".topic-closed-notice")).ToContainTextAsync("This topic is closed");
+        await Expect(alice.Locator("form#reply textarea")).ToBeHiddenAsync();
+        await Expect(alice.Locator(".closed-badge")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_reader_scrolled_up_gets_a_new_replies_button_instead_of_a_jump()
+    {
+        var (categoryId, aliceId, bobId) = await PeopleAsync("s");
+        var topic = await forum.TopicAsync(aliceId, categoryId, "A long thread about backups");
+        for (var i = 2; i <= 15; i++)
+            await forum.ReplyAsync(i % 2 == 0 ? bobId : aliceId, topic.Id, $"Backup thought number {i}, with enough words to count.");
+        var alice = await ReadingAsync("alices", topic.Id);
+        await alice.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await Expect(alice.Locator(".new-replies-notice")).ToBeHiddenAsync();
+
+        await forum.ReplyAsync(bobId, topic.Id, "Restic to two sites has never failed us.");
+
+        await Expect(alice.Locator(".new-replies-notice")).ToHaveTextAsync("1 new reply");
+        await Expect(alice.Locator("#post-16")).ToHaveCountAsync(0);
+        await alice.Locator(".new-replies-notice").ClickAsync();
+        await Expect(alice.Locator("#post-16")).ToContainTextAsync("Restic to two sites");
+        await Expect(alice.Locator(".new-replies-notice")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task Without_javascript_a_member_replies_through_the_form()
+    {
+        var (categoryId, aliceId, _) = await PeopleAsync("n");
+        var topic = await forum.TopicAsync(aliceId, categoryId, "Plain forms still work for everyone");
+        var bob = await browser.SignedInPageAsync(forum.BaseUrl, "bobn", $"/t/{topic.Id}", javaScriptEnabled: false);
+
+        await bob.Locator("form#reply textarea").FillAsync("No scripts here, and the reply still lands.");
+        await ReplyButton(bob).ClickAsync();
+
+        await bob.WaitForURLAsync(new Regex("#post-2$"));
+        await Expect(bob.Locator("#post-2")).ToContainTextAsync("No scripts here, and the reply still lands.");
+    }
+
+    [Fact]
+    public async Task The_latest_page_offers_to_show_a_topic_started_meanwhile()
+    {
+        var (categoryId, aliceId, _) = await PeopleAsync("l");
+        var bob = await browser.SignedInPageAsync(forum.BaseUrl, "bobl", "/latest");
+        await Expect(bob.Locator("table.topic-list[data-live=watching]")).ToHaveCountAsync(1);
+        await Expect(bob.Locator(".list-updates")).ToBeHiddenAsync();
+
+        await forum.TopicAsync(aliceId, categoryId, "Fresh lead: a library wants a catalogue");
+
+        await Expect(bob.Locator(".list-updates")).ToHaveTextAsync("1 new or updated topic — show");
+        await bob.Locator(".list-updates").ClickAsync();
+        await Expect(bob.Locator("table.topic-list")).ToContainTextAsync("Fresh lead: a library wants a catalogue");
+    }
+}
