@@ -24,7 +24,7 @@ public interface INotificationStore
 
     Task<IReadOnlyDictionary<long, int>> UnreadCountsAsync(IReadOnlyList<long> userIds, CancellationToken ct);
 
-    /// <summary>False when the target may no longer read the topic or has muted it.</summary>
+    /// <summary>False when the target may no longer read the topic. A mute does not silence moderators.</summary>
     Task<bool> AddModeratorActionAsync(ModeratorActed action, DateTime at, CancellationToken ct);
 
     /// <summary>Deletes read notifications read before <paramref name="readBefore"/>; returns how many.</summary>

@@ -42,8 +42,9 @@ public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService
         Input.ReplyToPostNumber = replyTo ?? quote;
         if (quote is { } quoted && await posts.FindByNumberAsync(id, quoted, Viewer, ct) is { IsDeleted: false } source)
             Input.Raw = QuoteMarkdown(source);
-        // The page's second and last statement: the view, the reader's progress to the last post shown, and their
-        // levels for the controls. With the page's own batch, two commands however many posts it shows.
+        // The handler's second and last statement: the view, the reader's progress to the last post shown, and
+        // their levels for the controls. With the page's batch and the layout's notification menu, a topic page
+        // costs three commands however many posts it shows (TopicPageQueryCountTests).
         var now = clock.GetUtcNow().UtcDateTime;
         var readUpTo = Topic.Posts.Count > 0 ? Topic.Posts[^1].PostNumber : 0;
         Levels = await readState.RecordVisitAsync(new TopicVisit(id, ViewerKey(), DateOnly.FromDateTime(now), Viewer.UserId, readUpTo, now), ct);
