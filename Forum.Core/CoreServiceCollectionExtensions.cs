@@ -4,6 +4,7 @@ using Forum.Core.Events;
 using Forum.Core.Groups;
 using Forum.Core.Markdown;
 using Forum.Core.Moderation;
+using Forum.Core.Notifications;
 using Forum.Core.Posts;
 using Forum.Core.Topics;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TopicStatusService>();
         services.AddScoped<RoleService>();
         services.AddScoped<GroupService>();
+        services.AddScoped<MentionService>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<IHandle<ModeratorActed>, RecordModeratorAction>();
         return services;
     }
 }

@@ -38,4 +38,12 @@ public sealed class GroupService(IGroupStore groups, TimeProvider clock)
             ? Outcome<bool>.Ok(true)
             : Outcome<bool>.Refused(new FieldError("", "That member is not in this group."));
     }
+
+    public async Task<Outcome<bool>> SetMentionableAsync(Viewer admin, long groupId, bool mentionable, CancellationToken ct)
+    {
+        if (!admin.IsAdmin) return Outcome<bool>.Refused(AdminsOnly);
+        return await groups.SetMentionableAsync(groupId, mentionable, ct)
+            ? Outcome<bool>.Ok(true)
+            : Outcome<bool>.Refused(new FieldError("", "That group no longer exists."));
+    }
 }

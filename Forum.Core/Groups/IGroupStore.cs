@@ -13,4 +13,7 @@ public interface IGroupStore
 
     /// <summary>False when the user was not in the group.</summary>
     Task<bool> RemoveMemberAsync(long groupId, long userId, CancellationToken ct);
+
+    /// <summary>False when the group is gone.</summary>
+    Task<bool> SetMentionableAsync(long groupId, bool mentionable, CancellationToken ct);
 }

@@ -13,8 +13,11 @@ public interface IPostStore
     /// <summary>Null when missing or not readable by the viewer.</summary>
     Task<PostForEdit?> FindByNumberAsync(long topicId, int postNumber, Viewer viewer, CancellationToken ct);
 
-    /// <summary>Keeps the old text as a revision. False when someone else saved first (version moved on).</summary>
-    Task<bool> UpdateAsync(PostEdit edit, CancellationToken ct);
+    /// <summary>
+    /// Keeps the old text as a revision and notifies whom the edit newly names, in one transaction. Returns the
+    /// members notified; null when someone else saved first (version moved on).
+    /// </summary>
+    Task<IReadOnlyList<long>?> UpdateAsync(PostEdit edit, CancellationToken ct);
 
     /// <summary>False when already deleted.</summary>
     Task<bool> SoftDeleteAsync(long postId, long byUserId, DateTime at, CancellationToken ct);

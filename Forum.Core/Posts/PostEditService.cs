@@ -1,11 +1,11 @@
 using Forum.Core.Accounts;
 using Forum.Core.Events;
-using Forum.Core.Markdown;
+using Forum.Core.Notifications;
 using Forum.Core.Topics;
 
 namespace Forum.Core.Posts;
 
-public sealed class PostEditService(IPostStore posts, PostCooker cooker, IEventPublisher events, TimeProvider clock)
+public sealed class PostEditService(IPostStore posts, MentionService mentions, IEventPublisher events, TimeProvider clock)
 {
     /// <summary>Authors edit their own posts; staff edit any.</summary>
     public static bool MayChange(Viewer viewer, PostForEdit post) =>
@@ -21,11 +21,16 @@ public sealed class PostEditService(IPostStore posts, PostCooker cooker, IEventP
 
         var location = new PostLocation(post.TopicId, post.TopicSlug, post.PostNumber);
         if (raw == post.Raw) return Outcome<PostLocation>.Ok(location);
-        var cooked = cooker.Cook(raw);
-        var saved = await posts.UpdateAsync(new PostEdit(postId, expectedVersion, raw, cooked.Html, cooked.Version, editor.UserId!.Value, clock.GetUtcNow().UtcDateTime), ct);
-        if (!saved) return Outcome<PostLocation>.Refused(new FieldError("", "Someone else edited this post meanwhile. Review their changes, then save again."));
+        // Mentions are the author's words even when staff edit them, so the author's limit applies.
+        var prepared = await mentions.PrepareAsync(post.UserId, raw, ct);
+        var notified = await posts.UpdateAsync(new PostEdit(postId, expectedVersion, raw, prepared.Cooked.Html, prepared.Cooked.Version, editor.UserId!.Value, clock.GetUtcNow().UtcDateTime)
+        {
+            Notices = prepared.Notices,
+        }, ct);
+        if (notified is null) return Outcome<PostLocation>.Refused(new FieldError("", "Someone else edited this post meanwhile. Review their changes, then save again."));
         await events.PublishAsync(new PostEdited(post.TopicId, postId, post.PostNumber), ct);
-        return Outcome<PostLocation>.Ok(location);
+        if (notified.Count > 0) await events.PublishAsync(new NotificationCountsChanged(notified), ct);
+        return Outcome<PostLocation>.Ok(location with { UnnotifiedMentions = prepared.Unnotified });
     }
 
     public async Task<Outcome<PostLocation>> DeleteAsync(Viewer deleter, long postId, CancellationToken ct)

@@ -1,17 +1,38 @@
+using Forum.Core.Notifications;
+
 namespace Forum.Core.Posts;
 
-public sealed record NewReply(long TopicId, long UserId, string Raw, string Cooked, int CookedVersion, int? ReplyToPostNumber, DateTime CreatedAt);
+public sealed record NewReply(long TopicId, long UserId, string Raw, string Cooked, int CookedVersion, int? ReplyToPostNumber, DateTime CreatedAt)
+{
+    /// <summary>Whom the post names; notified in the same transaction as the post is saved.</summary>
+    public PostNotices Notices { get; init; } = PostNotices.None;
+}
 
-public sealed record SavedReply(long PostId, int PostNumber);
+public sealed record SavedReply(long PostId, int PostNumber)
+{
+    /// <summary>Members who got a notification from this post.</summary>
+    public IReadOnlyList<long> NotifiedUserIds { get; init; } = [];
+
+    /// <summary>Mentioned names the mention limit kept from being notified; the author is told.</summary>
+    public IReadOnlyList<string> UnnotifiedMentions { get; init; } = [];
+}
 
 /// <summary>A post as its editor sees it, with the topic it belongs to.</summary>
 public sealed record PostForEdit(long Id, long TopicId, string TopicSlug, string TopicTitle, int PostNumber, long UserId, string Username, string Raw, int Version, bool IsDeleted);
 
-public sealed record PostEdit(long PostId, int ExpectedVersion, string Raw, string Cooked, int CookedVersion, long EditorId, DateTime EditedAt);
+public sealed record PostEdit(long PostId, int ExpectedVersion, string Raw, string Cooked, int CookedVersion, long EditorId, DateTime EditedAt)
+{
+    /// <summary>Whom the new text names; only those not yet notified about this post are.</summary>
+    public PostNotices Notices { get; init; } = PostNotices.None;
+}
 
 public sealed record PostRevision(int Version, string Raw, string Cooked, string EditorUsername, DateTime CreatedAt);
 
-public sealed record PostLocation(long TopicId, string TopicSlug, int PostNumber);
+public sealed record PostLocation(long TopicId, string TopicSlug, int PostNumber)
+{
+    /// <summary>Mentioned names the mention limit kept from being notified; the author is told.</summary>
+    public IReadOnlyList<string> UnnotifiedMentions { get; init; } = [];
+}
 
 public sealed record ReplyPosted(long TopicId, long PostId, int PostNumber, long AuthorId);
 

@@ -1,13 +1,13 @@
 using Forum.Core.Accounts;
 using Forum.Core.Events;
-using Forum.Core.Markdown;
+using Forum.Core.Notifications;
 using Forum.Core.Topics;
 
 namespace Forum.Core.Posts;
 
 public sealed record ReplyRequest(Viewer Author, long TopicId, string Raw, int? ReplyToPostNumber);
 
-public sealed class ReplyService(ITopicStore topics, IPostStore posts, PostCooker cooker, IEventPublisher events, TimeProvider clock)
+public sealed class ReplyService(ITopicStore topics, IPostStore posts, MentionService mentions, IEventPublisher events, TimeProvider clock)
 {
     public async Task<Outcome<SavedReply>> ReplyAsync(ReplyRequest request, CancellationToken ct)
     {
@@ -20,11 +20,15 @@ public sealed class ReplyService(ITopicStore topics, IPostStore posts, PostCooke
         if (topic is null) return Outcome<SavedReply>.Refused(new FieldError("", "This topic does not exist or you cannot see it."));
         if (topic.IsClosed) return Outcome<SavedReply>.Refused(new FieldError("", "This topic is closed."));
 
-        var cooked = cooker.Cook(raw);
+        var prepared = await mentions.PrepareAsync(authorId, raw, ct);
         var saved = await posts.InsertReplyAsync(
-            new NewReply(topic.Id, authorId, raw, cooked.Html, cooked.Version, request.ReplyToPostNumber, clock.GetUtcNow().UtcDateTime), ct);
+            new NewReply(topic.Id, authorId, raw, prepared.Cooked.Html, prepared.Cooked.Version, request.ReplyToPostNumber, clock.GetUtcNow().UtcDateTime)
+            {
+                Notices = prepared.Notices,
+            }, ct);
         if (saved is null) return Outcome<SavedReply>.Refused(new FieldError("", "This topic is closed."));
         await events.PublishAsync(new ReplyPosted(topic.Id, saved.PostId, saved.PostNumber, authorId), ct);
-        return Outcome<SavedReply>.Ok(saved);
+        if (saved.NotifiedUserIds.Count > 0) await events.PublishAsync(new NotificationCountsChanged(saved.NotifiedUserIds), ct);
+        return Outcome<SavedReply>.Ok(saved with { UnnotifiedMentions = prepared.Unnotified });
     }
 }

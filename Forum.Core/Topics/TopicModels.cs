@@ -1,14 +1,24 @@
 using System.Globalization;
 using Forum.Core.Accounts;
+using Forum.Core.Notifications;
 
 namespace Forum.Core.Topics;
 
 public sealed record TopicListItem(
     long Id, string Title, string Slug, long CategoryId, string CategoryName, string CategorySlug, string CategoryColor,
     int PostsCount, int Views, int LikeCount, DateTime BumpedAt, DateTime CreatedAt,
-    string? LastPosterUsername, bool IsPinned, bool IsClosed)
+    string? LastPosterUsername, bool IsPinned, bool IsClosed,
+    int HighestPostNumber, int? LastReadPostNumber, NotificationLevel NotificationLevel, bool IsNew)
 {
     public int ReplyCount => Math.Max(0, PostsCount - 1);
+
+    /// <summary>Shown for topics the member has opened and tracks or watches, as Discourse does.</summary>
+    public int UnreadCount => LastReadPostNumber is > 0 and var read && NotificationLevel >= NotificationLevel.Tracking
+        ? Math.Max(0, HighestPostNumber - read)
+        : 0;
+
+    /// <summary>Where opening the topic from a list lands: the first post not read yet, or the top.</summary>
+    public int? FirstUnreadPostNumber => LastReadPostNumber is > 0 and var read && read < HighestPostNumber ? read + 1 : null;
 }
 
 /// <summary>Where the next page of a topic list starts: the last row shown, by last activity.</summary>
@@ -45,9 +55,18 @@ public sealed record PostView(
 
 public sealed record TopicPage(TopicHeader Topic, IReadOnlyList<PostView> Posts);
 
-public sealed record NewTopic(long CategoryId, long UserId, string Title, string Slug, string Raw, string Cooked, int CookedVersion, DateTime CreatedAt);
+public sealed record NewTopic(long CategoryId, long UserId, string Title, string Slug, string Raw, string Cooked, int CookedVersion, DateTime CreatedAt)
+{
+    /// <summary>Whom the first post names; notified, with the category's watchers, in the same transaction.</summary>
+    public PostNotices Notices { get; init; } = PostNotices.None;
+}
 
-public sealed record CreatedTopic(long Id, string Slug);
+public sealed record CreatedTopic(long Id, string Slug)
+{
+    public IReadOnlyList<long> NotifiedUserIds { get; init; } = [];
+
+    public IReadOnlyList<string> UnnotifiedMentions { get; init; } = [];
+}
 
 /// <summary>What a writer needs to know about a topic before touching it.</summary>
 public sealed record TopicAccess(long Id, string Slug, long CategoryId, bool IsClosed, int HighestPostNumber);

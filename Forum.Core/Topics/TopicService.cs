@@ -1,13 +1,13 @@
 using Forum.Core.Accounts;
 using Forum.Core.Categories;
 using Forum.Core.Events;
-using Forum.Core.Markdown;
+using Forum.Core.Notifications;
 
 namespace Forum.Core.Topics;
 
 public sealed record NewTopicRequest(Viewer Author, long? CategoryId, string Title, string Raw);
 
-public sealed class TopicService(ITopicStore topics, ICategoryStore categories, PostCooker cooker, IEventPublisher events, TimeProvider clock)
+public sealed class TopicService(ITopicStore topics, ICategoryStore categories, MentionService mentions, IEventPublisher events, TimeProvider clock)
 {
     public async Task<Outcome<CreatedTopic>> CreateAsync(NewTopicRequest request, CancellationToken ct)
     {
@@ -19,10 +19,14 @@ public sealed class TopicService(ITopicStore topics, ICategoryStore categories, 
         if (category is null) errors.Add(new FieldError("CategoryId", "Choose a category."));
         if (errors.Count > 0) return Outcome<CreatedTopic>.Refused(errors);
 
-        var cooked = cooker.Cook(raw);
+        var prepared = await mentions.PrepareAsync(authorId, raw, ct);
         var created = await topics.CreateAsync(
-            new NewTopic(category!.Id, authorId, title, Slug.For(title), raw, cooked.Html, cooked.Version, clock.GetUtcNow().UtcDateTime), ct);
+            new NewTopic(category!.Id, authorId, title, Slug.For(title), raw, prepared.Cooked.Html, prepared.Cooked.Version, clock.GetUtcNow().UtcDateTime)
+            {
+                Notices = prepared.Notices,
+            }, ct);
         await events.PublishAsync(new TopicCreated(created.Id, category.Id, authorId), ct);
-        return Outcome<CreatedTopic>.Ok(created);
+        if (created.NotifiedUserIds.Count > 0) await events.PublishAsync(new NotificationCountsChanged(created.NotifiedUserIds), ct);
+        return Outcome<CreatedTopic>.Ok(created with { UnnotifiedMentions = prepared.Unnotified });
     }
 }

@@ -11,4 +11,14 @@ internal static class Visibility
             SELECT 1 FROM category_groups cg JOIN group_members gm ON gm.group_id = cg.group_id
              WHERE cg.category_id = c.id AND gm.user_id = @ViewerId))
         """;
+
+    /// <summary>
+    /// The same rule for a member other than the viewer, over aliases <c>c</c> (categories) and <c>u</c> (users):
+    /// whether <c>u</c> may read <c>c</c>, as when choosing whom a post may notify.
+    /// </summary>
+    public const string CategoryReadableByUser = """
+        (NOT c.read_restricted OR u.role IN ('moderator', 'admin') OR EXISTS (
+            SELECT 1 FROM category_groups cg JOIN group_members gm ON gm.group_id = cg.group_id
+             WHERE cg.category_id = c.id AND gm.user_id = u.id))
+        """;
 }

@@ -9,7 +9,7 @@ public sealed class GroupStore(NpgsqlDataSource db) : IGroupStore
     public async Task<IReadOnlyList<Group>> ListAsync(CancellationToken ct)
     {
         const string sql = """
-            SELECT g.id, g.name, g.created_at FROM groups g ORDER BY lower(g.name);
+            SELECT g.id, g.name, g.created_at, g.mentionable AS is_mentionable FROM groups g ORDER BY lower(g.name);
             SELECT gm.group_id, u.id AS user_id, u.username
               FROM group_members gm JOIN users u ON u.id = gm.user_id
              ORDER BY lower(u.username);
@@ -18,7 +18,7 @@ public sealed class GroupStore(NpgsqlDataSource db) : IGroupStore
         await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, cancellationToken: ct));
         var groups = (await grid.ReadAsync<GroupRow>()).AsList();
         var members = (await grid.ReadAsync<GroupMember>()).ToLookup(m => m.GroupId);
-        return groups.Select(g => new Group(g.Id, g.Name, g.CreatedAt, members[g.Id].ToList())).ToList();
+        return groups.Select(g => new Group(g.Id, g.Name, g.CreatedAt, members[g.Id].ToList()) { IsMentionable = g.IsMentionable }).ToList();
     }
 
     public async Task<long?> CreateAsync(string name, DateTime createdAt, CancellationToken ct)
@@ -63,7 +63,14 @@ public sealed class GroupStore(NpgsqlDataSource db) : IGroupStore
         return await conn.ExecuteAsync(new CommandDefinition(sql, new { GroupId = groupId, UserId = userId }, cancellationToken: ct)) == 1;
     }
 
-    private sealed record GroupRow(long Id, string Name, DateTime CreatedAt);
+    public async Task<bool> SetMentionableAsync(long groupId, bool mentionable, CancellationToken ct)
+    {
+        const string sql = "UPDATE groups SET mentionable = @Mentionable WHERE id = @GroupId;";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition(sql, new { GroupId = groupId, Mentionable = mentionable }, cancellationToken: ct)) == 1;
+    }
+
+    private sealed record GroupRow(long Id, string Name, DateTime CreatedAt, bool IsMentionable);
 
     private sealed record AddRow(bool GroupFound, bool UserFound, bool Added);
 }

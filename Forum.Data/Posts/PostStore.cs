@@ -2,6 +2,7 @@ using Dapper;
 using Forum.Core.Accounts;
 using Forum.Core.Posts;
 using Forum.Data.Database;
+using Forum.Data.Notifications;
 using Npgsql;
 
 namespace Forum.Data.Posts;
@@ -35,7 +36,12 @@ public sealed class PostStore(NpgsqlDataSource db) : IPostStore
             SELECT id AS post_id, post_number FROM saved;
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.QuerySingleOrDefaultAsync<SavedReply>(new CommandDefinition(sql, reply, cancellationToken: ct));
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var saved = await conn.QuerySingleOrDefaultAsync<SavedReply>(new CommandDefinition(sql, reply, tx, cancellationToken: ct));
+        if (saved is null) return null;
+        var notified = await NotificationSql.WriteForPostAsync(conn, tx, saved.PostId, reply.Notices, isNewPost: true, isNewTopic: false, reply.CreatedAt, ct);
+        await tx.CommitAsync(ct);
+        return saved with { NotifiedUserIds = notified };
     }
 
     private const string PostForEditSql = $"""
@@ -64,7 +70,7 @@ public sealed class PostStore(NpgsqlDataSource db) : IPostStore
             new { TopicId = topicId, PostNumber = postNumber, ViewerId = viewer.UserId, viewer.IsStaff }, cancellationToken: ct));
     }
 
-    public async Task<bool> UpdateAsync(PostEdit edit, CancellationToken ct)
+    public async Task<IReadOnlyList<long>?> UpdateAsync(PostEdit edit, CancellationToken ct)
     {
         // The version in the WHERE makes a concurrent edit lose visibly instead of silently overwriting.
         const string sql = """
@@ -77,7 +83,11 @@ public sealed class PostStore(NpgsqlDataSource db) : IPostStore
             SELECT id, version, @Raw, @Cooked, @EditorId, @EditedAt FROM changed;
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.ExecuteAsync(new CommandDefinition(sql, edit, cancellationToken: ct)) == 1;
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        if (await conn.ExecuteAsync(new CommandDefinition(sql, edit, tx, cancellationToken: ct)) != 1) return null;
+        var notified = await NotificationSql.WriteForPostAsync(conn, tx, edit.PostId, edit.Notices, isNewPost: false, isNewTopic: false, edit.EditedAt, ct);
+        await tx.CommitAsync(ct);
+        return notified;
     }
 
     public async Task<bool> SoftDeleteAsync(long postId, long byUserId, DateTime at, CancellationToken ct)
@@ -105,10 +115,24 @@ public sealed class PostStore(NpgsqlDataSource db) : IPostStore
     public async Task<(int LikeCount, bool Changed)> SetLikeAsync(long postId, long userId, bool liked, CancellationToken ct)
     {
         // The counters move only when a like row really appeared or disappeared, so double clicks count once.
-        const string likeSql = """
+        // A new like also lands in the author's notifications, collapsed into one row per post ("alice and 3
+        // others"), unless the author muted the topic.
+        const string likeSql = $"""
             WITH added AS (
                 INSERT INTO post_likes (post_id, user_id) VALUES (@PostId, @UserId)
                 ON CONFLICT DO NOTHING RETURNING post_id),
+            notice AS (
+                INSERT INTO notifications AS n (user_id, kind, topic_id, post_id, post_number, actor_user_id, created_at)
+                SELECT p.user_id, 7, p.topic_id, p.id, p.post_number, @UserId, now()
+                  FROM posts p
+                  JOIN topics t ON t.id = p.topic_id
+                  LEFT JOIN topic_users tu ON tu.user_id = p.user_id AND tu.topic_id = p.topic_id
+                  LEFT JOIN category_users cu ON cu.user_id = p.user_id AND cu.category_id = t.category_id
+                 WHERE p.id = @PostId AND p.user_id <> @UserId AND EXISTS (SELECT 1 FROM added)
+                   AND {NotificationSql.EffectiveLevel} > 0
+                ON CONFLICT (user_id, post_id) WHERE kind = 7
+                DO UPDATE SET actor_user_id = EXCLUDED.actor_user_id, actor_count = n.actor_count + 1,
+                              created_at = EXCLUDED.created_at, read_at = NULL),
             topic AS (
                 UPDATE topics SET like_count = like_count + 1
                  WHERE id = (SELECT topic_id FROM posts WHERE id = @PostId) AND EXISTS (SELECT 1 FROM added))

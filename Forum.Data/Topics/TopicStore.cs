@@ -2,6 +2,7 @@ using Dapper;
 using Forum.Core.Accounts;
 using Forum.Core.Topics;
 using Forum.Data.Database;
+using Forum.Data.Notifications;
 using Npgsql;
 
 namespace Forum.Data.Topics;
@@ -26,24 +27,40 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
             c AS (
                 UPDATE categories SET topic_count = topic_count + 1, post_count = post_count + 1, latest_post_at = @CreatedAt
                  WHERE id = @CategoryId)
-            SELECT t.id, @Slug AS slug FROM t;
+            SELECT t.id, p.id AS post_id FROM t, p;
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.QuerySingleAsync<CreatedTopic>(new CommandDefinition(sql, topic, cancellationToken: ct));
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        var created = await conn.QuerySingleAsync<CreatedRow>(new CommandDefinition(sql, topic, tx, cancellationToken: ct));
+        var notified = await NotificationSql.WriteForPostAsync(conn, tx, created.PostId, topic.Notices, isNewPost: true, isNewTopic: true, topic.CreatedAt, ct);
+        await tx.CommitAsync(ct);
+        return new CreatedTopic(created.Id, topic.Slug) { NotifiedUserIds = notified };
     }
 
-    private const string ListColumns = """
+    private sealed record CreatedRow(long Id, long PostId);
+
+    // For a member: how far they read and how they follow each topic; "new" is a topic they never opened that
+    // appeared since their previous visit. Guests match no rows in topic_users or category_users.
+    private const string ListColumns = $"""
         t.id, t.title, t.slug, t.category_id, c.name AS category_name, c.slug AS category_slug, c.color AS category_color,
         t.posts_count, t.views, t.like_count, t.bumped_at, t.created_at, lp.username AS last_poster_username,
-        t.pinned_at IS NOT NULL AS is_pinned, t.closed_at IS NOT NULL AS is_closed
+        t.pinned_at IS NOT NULL AS is_pinned, t.closed_at IS NOT NULL AS is_closed,
+        t.highest_post_number, tu.last_read_post_number, {NotificationSql.EffectiveLevel}::int AS notification_level,
+        (tu.user_id IS NULL AND t.created_at > (SELECT COALESCE(v.previous_visit_at, v.created_at) FROM users v WHERE v.id = @ViewerId))
+            IS TRUE AS is_new
         """;
 
     private const string ListFrom = $"""
           FROM topics t
           JOIN categories c ON c.id = t.category_id
           LEFT JOIN users lp ON lp.id = t.last_post_user_id
+          LEFT JOIN topic_users tu ON tu.topic_id = t.id AND tu.user_id = @ViewerId
+          LEFT JOIN category_users cu ON cu.category_id = t.category_id AND cu.user_id = @ViewerId
          WHERE t.deleted_at IS NULL AND {Visibility.CategoryReadable}
            AND (@CategoryId::bigint IS NULL OR t.category_id = @CategoryId OR c.parent_id = @CategoryId)
+           -- Muted topics are gone from every list; a muted category's topics only from /latest, not its own page.
+           AND tu.notification_level IS DISTINCT FROM 0
+           AND ({NotificationSql.EffectiveLevel} <> 0 OR @CategoryId::bigint IS NOT NULL)
         """;
 
     public async Task<TopicList> ListAsync(TopicListQuery query, CancellationToken ct)

@@ -22,6 +22,7 @@ public sealed class LiveClient : IAsyncDisposable
         Record<long, string>("StoppedComposing");
         Record<long, long, long?>("TopicListChanged");
         Record<long, int, string>("PostLiked");
+        Record<int>("NotificationCountChanged");
     }
 
     public HubConnection Connection { get; }

@@ -1,4 +1,5 @@
 using Forum.Core.Markdown;
+using Forum.Core.Notifications;
 using Forum.Core.Posts;
 
 namespace Forum.Web.Jobs;
@@ -7,7 +8,7 @@ namespace Forum.Web.Jobs;
 /// Re-cooks posts whose HTML came from an older renderer (cooked_version below PostCooker.CookerVersion), a
 /// batch at a time, newest first so the posts people read most are fixed first.
 /// </summary>
-public sealed class RecookPosts(IPostStore posts, PostCooker cooker, ILogger<RecookPosts> log)
+public sealed class RecookPosts(IPostStore posts, MentionService mentions, ILogger<RecookPosts> log)
 {
     private const int BatchSize = 200;
 
@@ -21,7 +22,7 @@ public sealed class RecookPosts(IPostStore posts, PostCooker cooker, ILogger<Rec
             var progressed = 0;
             foreach (var post in stale)
             {
-                var cooked = cooker.Cook(post.Raw);
+                var cooked = await mentions.CookAsync(post.Raw, ct);
                 if (await posts.RecookAsync(post.Id, post.Raw, cooked.Html, cooked.Version, ct)) progressed++;
             }
             recooked += progressed;

@@ -23,4 +23,7 @@ public interface ITopicClient
 
     /// <summary>Personal channel: someone liked one of your posts.</summary>
     Task PostLiked(long topicId, int postNumber, string likerUsername);
+
+    /// <summary>Personal channel: the member's unread notification count changed.</summary>
+    Task NotificationCountChanged(int unread);
 }

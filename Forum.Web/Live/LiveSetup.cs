@@ -22,6 +22,8 @@ public static class LiveSetup
         services.AddScoped<IHandle<PostRestored>, PushPostChanges>();
         services.AddScoped<IHandle<TopicStatusChanged>, PushTopicStatus>();
         services.AddScoped<IHandle<PostLiked>, PushLikeToAuthor>();
+        services.AddScoped<IHandle<Core.Notifications.NotificationCountsChanged>, PushNotificationCounts>();
+        services.AddScoped<IHandle<PostLiked>, PushNotificationCounts>();
         return services;
     }
 }

@@ -50,6 +50,13 @@ public sealed class GroupsModel(IGroupStore groups, GroupService groupService) :
         return await RefusedAsync(outcome.Errors, "Member", ct);
     }
 
+    public async Task<IActionResult> OnPostMentionableAsync([FromForm] bool mentionable, CancellationToken ct)
+    {
+        var outcome = await groupService.SetMentionableAsync(Viewer, Member.GroupId, mentionable, ct);
+        if (outcome.Succeeded) return Redirect($"/admin/groups#group-{Member.GroupId}");
+        return await RefusedAsync(outcome.Errors, "Member", ct);
+    }
+
     private async Task<IActionResult> RefusedAsync(IReadOnlyList<FieldError> errors, string prefix, CancellationToken ct)
     {
         Groups = await groups.ListAsync(ct);

@@ -1,5 +1,6 @@
-using Forum.Core.Markdown;
+using Forum.Core.Notifications;
 using Forum.Core.Posts;
+using Forum.Web.Notifications;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -7,7 +8,7 @@ namespace Forum.Web.Pages.Posts;
 
 /// <summary>/p/{id}/edit: the author (or staff) changes a post; the old text stays in its history.</summary>
 [Authorize]
-public sealed class EditModel(IPostStore posts, PostEditService edits, PostCooker cooker) : PostPageModel(posts)
+public sealed class EditModel(IPostStore posts, PostEditService edits, MentionService mentions) : PostPageModel(posts)
 {
     [BindProperty] public EditInput Input { get; set; } = new();
 
@@ -38,7 +39,11 @@ public sealed class EditModel(IPostStore posts, PostEditService edits, PostCooke
         if (!await LoadAsync(id, ct)) return NotFound();
         if (RefuseUnlessEditable() is { } refused) return refused;
         var outcome = await edits.EditAsync(Viewer, id, Input.Version, Input.Raw, ct);
-        if (outcome.Value is { } saved) return RedirectToPost(saved);
+        if (outcome.Value is { } saved)
+        {
+            UnnotifiedMentions.Remember(TempData, saved.UnnotifiedMentions);
+            return RedirectToPost(saved);
+        }
         ShowRefusal(outcome.Errors);
         // Field refusals are the text's fault (422); a form-wide one means the post moved on meanwhile.
         if (outcome.Errors.All(e => e.Field.Length == 0))
@@ -57,7 +62,7 @@ public sealed class EditModel(IPostStore posts, PostEditService edits, PostCooke
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (RefuseUnlessEditable() is { } refused) return refused;
-        PreviewHtml = cooker.Cook(Input.Raw).Html;
+        PreviewHtml = (await mentions.CookAsync(Input.Raw, ct)).Html;
         return Page();
     }
 

@@ -1,14 +1,15 @@
 using Forum.Core.Categories;
-using Forum.Core.Markdown;
+using Forum.Core.Notifications;
 using Forum.Core.Topics;
 using Forum.Web.Infrastructure;
+using Forum.Web.Notifications;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Forum.Web.Pages.Topics;
 
 [Authorize]
-public sealed class NewModel(TopicService topicService, ICategoryStore categories, PostCooker cooker) : ForumPageModel
+public sealed class NewModel(TopicService topicService, ICategoryStore categories, MentionService mentions) : ForumPageModel
 {
     public IReadOnlyList<Category> Categories { get; private set; } = [];
     public string? PreviewHtml { get; private set; }
@@ -31,7 +32,11 @@ public sealed class NewModel(TopicService topicService, ICategoryStore categorie
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var outcome = await topicService.CreateAsync(new NewTopicRequest(Viewer, Input.CategoryId, Input.Title, Input.Raw), ct);
-        if (outcome.Value is { } created) return Redirect($"/t/{created.Slug}/{created.Id}");
+        if (outcome.Value is { } created)
+        {
+            UnnotifiedMentions.Remember(TempData, created.UnnotifiedMentions);
+            return Redirect($"/t/{created.Slug}/{created.Id}");
+        }
         Categories = await categories.ListAsync(Viewer, ct);
         return RefusedPage(outcome.Errors);
     }
@@ -39,7 +44,7 @@ public sealed class NewModel(TopicService topicService, ICategoryStore categorie
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
         Categories = await categories.ListAsync(Viewer, ct);
-        PreviewHtml = cooker.Cook(Input.Raw).Html;
+        PreviewHtml = (await mentions.CookAsync(Input.Raw, ct)).Html;
         return Page();
     }
 }

@@ -1,22 +1,26 @@
 using System.ComponentModel.DataAnnotations;
-using Forum.Core.Markdown;
+using Forum.Core.Notifications;
 using Forum.Core.Posts;
 using Forum.Core.Topics;
 using Forum.Web.Infrastructure;
+using Forum.Web.Notifications;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Forum.Web.Pages.Topics;
 
 /// <summary>/t/{slug}/{id}[/{postNumber}]: a page of posts, and the reply box at the bottom.</summary>
-public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService replies, PostCooker cooker,
-    IOptions<Core.ForumOptions> options, TimeProvider clock) : ForumPageModel
+public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService replies, MentionService mentions,
+    IReadStateStore readState, IOptions<Core.ForumOptions> options, TimeProvider clock) : ForumPageModel
 {
     public TopicPage Topic { get; private set; } = null!;
     public int PageNumber { get; private set; } = 1;
     public int PageCount { get; private set; } = 1;
     public int? TargetPostNumber { get; private set; }
     public string? PreviewHtml { get; private set; }
+
+    /// <summary>The member's notification levels for this topic; none for guests.</summary>
+    public TopicLevels Levels { get; private set; } = TopicLevels.None;
 
     [BindProperty] public ReplyInput Input { get; set; } = new();
 
@@ -38,7 +42,12 @@ public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService
         Input.ReplyToPostNumber = replyTo ?? quote;
         if (quote is { } quoted && await posts.FindByNumberAsync(id, quoted, Viewer, ct) is { IsDeleted: false } source)
             Input.Raw = QuoteMarkdown(source);
-        await topics.RecordViewAsync(id, ViewerKey(), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        // The handler's second and last statement: the view, the reader's progress to the last post shown, and
+        // their levels for the controls. With the page's batch and the layout's notification menu, a topic page
+        // costs three commands however many posts it shows (TopicPageQueryCountTests).
+        var now = clock.GetUtcNow().UtcDateTime;
+        var readUpTo = Topic.Posts.Count > 0 ? Topic.Posts[^1].PostNumber : 0;
+        Levels = await readState.RecordVisitAsync(new TopicVisit(id, ViewerKey(), DateOnly.FromDateTime(now), Viewer.UserId, readUpTo, now), ct);
         return Page();
     }
 
@@ -48,13 +57,17 @@ public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService
         if (outcome.Value is { } saved)
         {
             var slug = (await topics.FindAccessAsync(id, Viewer, ct))?.Slug ?? "topic";
+            UnnotifiedMentions.Remember(TempData, saved.UnnotifiedMentions);
             return Redirect($"/t/{slug}/{id}/{saved.PostNumber}#post-{saved.PostNumber}");
         }
         return await RedisplayAsync(id, () => ShowRefusal(outcome.Errors), ct);
     }
 
-    public Task<IActionResult> OnPostPreviewAsync(long id, CancellationToken ct) =>
-        RedisplayAsync(id, () => PreviewHtml = cooker.Cook(Input.Raw).Html, ct);
+    public async Task<IActionResult> OnPostPreviewAsync(long id, CancellationToken ct)
+    {
+        var preview = (await mentions.CookAsync(Input.Raw, ct)).Html;
+        return await RedisplayAsync(id, () => PreviewHtml = preview, ct);
+    }
 
     /// <summary>Shows the last page again with the reply box as the user left it.</summary>
     private async Task<IActionResult> RedisplayAsync(long id, Action annotate, CancellationToken ct)

@@ -13,6 +13,14 @@
         .withAutomaticReconnect([0, 1000, 2000, 5000, 10000, 10000, 30000])
         .build();
 
+    // Personal channel: the header's unread notification count, on every page that holds a connection.
+    var unreadCount = document.querySelector(".notification-menu .unread-count");
+    connection.on("NotificationCountChanged", function (unread) {
+        if (!unreadCount) return;
+        unreadCount.textContent = unread;
+        unreadCount.hidden = unread === 0;
+    });
+
     function plural(element, count) {
         return count === 1 ? element.getAttribute("data-one") : element.getAttribute("data-many").replace("{0}", count);
     }
@@ -147,7 +155,16 @@
                         if (r.redirected && r.ok) {
                             stopComposing();
                             textarea.value = "";
-                            return loadNewPosts().then(function () {
+                            return r.text().then(function (html) {
+                                // The page the server redirected to may say who the mention limit left out.
+                                var holder = document.createElement("div");
+                                holder.innerHTML = html;
+                                var unnotified = holder.querySelector(".unnotified-mentions");
+                                var old = topic.querySelector(".unnotified-mentions");
+                                if (old) old.remove();
+                                if (unnotified) topic.querySelector(".topic-header").after(unnotified);
+                                return loadNewPosts();
+                            }).then(function () {
                                 var mine = document.getElementById(new URL(r.url).hash.slice(1) || "none");
                                 if (mine) mine.scrollIntoView();
                             });
@@ -157,6 +174,39 @@
                     .catch(function () { composer.submit(); })
                     .finally(function () { button.disabled = false; });
             });
+        }
+
+        // Read tracking: the page load already counted the posts it showed; posts that arrive or scroll into
+        // view later are reported (the highest one, at most every 1.5 s) so unread counts stay true.
+        var token = document.querySelector("input[name=__RequestVerificationToken]");
+        if (token && document.body.getAttribute("data-user-zone") === "true" && "IntersectionObserver" in window) {
+            var reported = highestShown();
+            var seen = reported;
+            var reportTimer = null;
+            var report = function () {
+                reportTimer = null;
+                if (seen <= reported) return;
+                reported = seen;
+                var body = new FormData();
+                body.append("postNumber", String(seen));
+                body.append("__RequestVerificationToken", token.value);
+                fetch("/t/" + topicId + "/read", { method: "POST", body: body, credentials: "same-origin" }).catch(function () { });
+            };
+            var visibility = new IntersectionObserver(function (entries) {
+                entries.forEach(function (entry) {
+                    if (entry.isIntersecting) seen = Math.max(seen, Number(entry.target.getAttribute("data-post-number")));
+                });
+                if (seen > reported && !reportTimer) reportTimer = setTimeout(report, 1500);
+            });
+            posts.querySelectorAll("article.post").forEach(function (post) { visibility.observe(post); });
+            new MutationObserver(function (changes) {
+                changes.forEach(function (change) {
+                    change.addedNodes.forEach(function (node) {
+                        if (node.nodeType === 1 && node.matches("article.post")) visibility.observe(node);
+                    });
+                });
+            }).observe(posts, { childList: true });
+            window.addEventListener("pagehide", report);
         }
 
         var watch = function () {
