@@ -139,4 +139,19 @@ public sealed class LiveBrowserTests(BrowserForumApp forum, BrowserFixture brows
         await bob.Locator(".list-updates").ClickAsync();
         await Expect(bob.Locator("table.topic-list")).ToContainTextAsync("Fresh lead: a library wants a catalogue");
     }
+
+    [Fact]
+    public async Task The_unread_count_in_the_header_rises_live_on_any_page_when_someone_mentions_you()
+    {
+        var (categoryId, aliceId, bobId) = await PeopleAsync("h");
+        var topic = await forum.TopicAsync(aliceId, categoryId, "Mentions reach you on any page");
+        var alice = await browser.SignedInPageAsync(forum.BaseUrl, "aliceh", "/categories");
+        await Expect(alice.Locator(".notification-menu .unread-count")).ToBeHiddenAsync();
+        await Expect(alice.Locator("body[data-live=connected]")).ToHaveCountAsync(1);
+
+        await forum.ReplyAsync(bobId, topic.Id, "Thanks @aliceh, we will bring the projector.");
+
+        await Expect(alice.Locator(".notification-menu .unread-count")).ToHaveTextAsync("1");
+        await Expect(alice.Locator(".notification-menu .unread-count")).ToBeVisibleAsync();
+    }
 }

@@ -6,7 +6,8 @@
 
     var topic = document.querySelector("article.topic[data-topic-id]");
     var list = document.querySelector("table.topic-list");
-    if (!topic && !list) return;
+    var signedIn = document.querySelector(".notification-menu .unread-count");
+    if (!topic && !list && !signedIn) return;
 
     var connection = new signalR.HubConnectionBuilder()
         .withUrl("/hubs/live")
@@ -220,6 +221,14 @@
         connection.onreconnected(watch);
         connection.start().then(watch).catch(function () { });
         window.forumLive = { connection: connection, loadNewPosts: loadNewPosts };
+        return;
+    }
+
+    if (!list) {
+        // Any other page of a signed-in member: only the personal channel, for the header's count.
+        connection.onreconnecting(function () { document.body.removeAttribute("data-live"); });
+        connection.onreconnected(function () { document.body.setAttribute("data-live", "connected"); });
+        connection.start().then(function () { document.body.setAttribute("data-live", "connected"); }).catch(function () { });
         return;
     }
 
