@@ -25,6 +25,11 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TopicStatusService>();
         services.AddScoped<RoleService>();
         services.AddScoped<GroupService>();
+        services.AddScoped<TopicModerationService>();
+        services.AddScoped<TopicTimerService>();
+        services.AddScoped<FlagService>();
+        services.AddScoped<PenaltyService>();
+        services.AddScoped<PostModerationService>();
         return services;
     }
 }

@@ -1,12 +1,14 @@
 using Forum.Core.Accounts;
 using Forum.Core.Categories;
 using Forum.Core.Groups;
+using Forum.Core.Moderation;
 using Forum.Core.Posts;
 using Forum.Core.Topics;
 using Forum.Data.Accounts;
 using Forum.Data.Categories;
 using Forum.Data.Database;
 using Forum.Data.Groups;
+using Forum.Data.Moderation;
 using Forum.Data.Posts;
 using Forum.Data.Topics;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +28,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ITopicStore, TopicStore>();
         services.AddSingleton<IPostStore, PostStore>();
         services.AddSingleton<IGroupStore, GroupStore>();
+        services.AddSingleton<IModerationStore, ModerationStore>();
+        services.AddSingleton<IStaffLog, StaffLogStore>();
         return services;
     }
 }

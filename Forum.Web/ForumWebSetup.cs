@@ -6,6 +6,7 @@ using Forum.Web.Accounts;
 using Forum.Web.Infrastructure;
 using Forum.Web.Jobs;
 using Forum.Web.Live;
+using Forum.Web.Moderation;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
 using Npgsql;
@@ -77,6 +78,7 @@ public static class ForumWebSetup
         });
         services.AddForumLive(config);
         services.AddForumJobs(config);
+        services.AddForumModeration();
         return services;
     }
 
@@ -93,6 +95,7 @@ public static class ForumWebSetup
         app.MapGet("/healthz", HealthAsync);
         app.UseForumJobs();
         app.MapRazorPages();
+        app.MapPostsApi();
         app.MapHub<TopicHub>(TopicHub.Path);
         return app;
     }

@@ -1,6 +1,6 @@
 namespace Forum.Core.Posts;
 
-public sealed record NewReply(long TopicId, long UserId, string Raw, string Cooked, int CookedVersion, int? ReplyToPostNumber, DateTime CreatedAt);
+public sealed record NewReply(long TopicId, long UserId, string Raw, string Cooked, int CookedVersion, int? ReplyToPostNumber, DateTime CreatedAt, bool MayReplyToClosed = false);
 
 public sealed record SavedReply(long PostId, int PostNumber);
 

@@ -1,13 +1,14 @@
 using Forum.Core.Accounts;
 using Forum.Core.Events;
 using Forum.Core.Markdown;
+using Forum.Core.Moderation;
 using Forum.Core.Topics;
 
 namespace Forum.Core.Posts;
 
 public sealed record ReplyRequest(Viewer Author, long TopicId, string Raw, int? ReplyToPostNumber);
 
-public sealed class ReplyService(ITopicStore topics, IPostStore posts, PostCooker cooker, IEventPublisher events, TimeProvider clock)
+public sealed class ReplyService(ITopicStore topics, IPostStore posts, IModerationStore moderation, PostCooker cooker, IEventPublisher events, TimeProvider clock)
 {
     public async Task<Outcome<SavedReply>> ReplyAsync(ReplyRequest request, CancellationToken ct)
     {
@@ -18,11 +19,16 @@ public sealed class ReplyService(ITopicStore topics, IPostStore posts, PostCooke
 
         var topic = await topics.FindAccessAsync(request.TopicId, request.Author, ct);
         if (topic is null) return Outcome<SavedReply>.Refused(new FieldError("", "This topic does not exist or you cannot see it."));
-        if (topic.IsClosed) return Outcome<SavedReply>.Refused(new FieldError("", "This topic is closed."));
+        // Staff may still reply to a closed topic, as in Discourse (to explain why it was closed, say).
+        var isStaff = request.Author.IsStaff;
+        if (topic.IsClosed && !isStaff) return Outcome<SavedReply>.Refused(new FieldError("", "This topic is closed."));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var gate = await moderation.ReplyGateAsync(topic.Id, authorId, ct);
+        if (PostingRules.Refusal(gate, isStaff, now) is { } refusal) return Outcome<SavedReply>.Refused(refusal);
 
         var cooked = cooker.Cook(raw);
         var saved = await posts.InsertReplyAsync(
-            new NewReply(topic.Id, authorId, raw, cooked.Html, cooked.Version, request.ReplyToPostNumber, clock.GetUtcNow().UtcDateTime), ct);
+            new NewReply(topic.Id, authorId, raw, cooked.Html, cooked.Version, request.ReplyToPostNumber, now, MayReplyToClosed: isStaff), ct);
         if (saved is null) return Outcome<SavedReply>.Refused(new FieldError("", "This topic is closed."));
         await events.PublishAsync(new ReplyPosted(topic.Id, saved.PostId, saved.PostNumber, authorId), ct);
         return Outcome<SavedReply>.Ok(saved);
