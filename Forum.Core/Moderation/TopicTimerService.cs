@@ -15,6 +15,10 @@ public sealed class TopicTimerService(ITopicStore topics, IModerationStore moder
     public const string Close = "close", Open = "open";
     public const int MaxHours = 24 * 365;
 
+    // Hangfire keeps a scheduled job's moment in whole seconds, so a job may start up to a second early. Timers
+    // replaced or re-armed meanwhile move by minutes or hours, far beyond this.
+    private static readonly TimeSpan DueTolerance = TimeSpan.FromSeconds(5);
+
     public async Task<Outcome<long>> SetAsync(Viewer staff, long topicId, string action, DateTime? executeAt, int? hoursAfterReply, CancellationToken ct)
     {
         if (ModerationRules.RefuseUnlessStaff<long>(staff) is { } refused) return refused;
@@ -51,7 +55,7 @@ public sealed class TopicTimerService(ITopicStore topics, IModerationStore moder
     public async Task<bool> RunAsync(long timerId, CancellationToken ct)
     {
         var timer = await moderation.FindTimerAsync(timerId, ct);
-        if (timer is null || timer.ExecuteAt > clock.GetUtcNow().UtcDateTime) return false;
+        if (timer is null || timer.ExecuteAt > clock.GetUtcNow().UtcDateTime + DueTolerance) return false;
         var changed = timer.Action == Close
             ? await status.ApplyAsync(timer.TopicId, TopicStatusAction.Close, StaffActions.TopicClosedByTimer, timer.CreatedById, "", null, ct)
             : await status.ApplyAsync(timer.TopicId, TopicStatusAction.Open, StaffActions.TopicOpenedByTimer, timer.CreatedById, "", null, ct);
