@@ -29,6 +29,11 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<MentionService>();
         services.AddScoped<NotificationService>();
         services.AddScoped<IHandle<ModeratorActed>, RecordModeratorAction>();
+        services.AddScoped<TopicModerationService>();
+        services.AddScoped<TopicTimerService>();
+        services.AddScoped<FlagService>();
+        services.AddScoped<PenaltyService>();
+        services.AddScoped<PostModerationService>();
         return services;
     }
 }

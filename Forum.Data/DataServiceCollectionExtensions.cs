@@ -2,6 +2,7 @@ using Forum.Core.Accounts;
 using Forum.Core.Categories;
 using Forum.Core.Groups;
 using Forum.Core.Notifications;
+using Forum.Core.Moderation;
 using Forum.Core.Posts;
 using Forum.Core.Topics;
 using Forum.Data.Accounts;
@@ -9,6 +10,7 @@ using Forum.Data.Categories;
 using Forum.Data.Database;
 using Forum.Data.Groups;
 using Forum.Data.Notifications;
+using Forum.Data.Moderation;
 using Forum.Data.Posts;
 using Forum.Data.Topics;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +32,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IGroupStore, GroupStore>();
         services.AddSingleton<INotificationStore, NotificationStore>();
         services.AddSingleton<IReadStateStore, ReadStateStore>();
+        services.AddSingleton<IModerationStore, ModerationStore>();
+        services.AddSingleton<IStaffLog, StaffLogStore>();
         return services;
     }
 }

@@ -7,6 +7,7 @@ using Forum.Web.Infrastructure;
 using Forum.Web.Jobs;
 using Forum.Web.Live;
 using Forum.Web.Notifications;
+using Forum.Web.Moderation;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
 using Npgsql;
@@ -79,6 +80,7 @@ public static class ForumWebSetup
         services.AddForumLive(config);
         services.AddForumJobs(config);
         services.AddForumNotifications();
+        services.AddForumModeration();
         return services;
     }
 
@@ -95,6 +97,7 @@ public static class ForumWebSetup
         app.MapGet("/healthz", HealthAsync);
         app.UseForumJobs();
         app.MapRazorPages();
+        app.MapPostsApi();
         app.MapHub<TopicHub>(TopicHub.Path);
         return app;
     }

@@ -1,17 +1,18 @@
 using Forum.Core.Accounts;
+using Forum.Core.Moderation;
 
 namespace Forum.Core.Categories;
 
-public sealed class CategoryService(ICategoryStore categories)
+public sealed class CategoryService(ICategoryStore categories, IStaffLog log, TimeProvider clock)
 {
     public async Task<Outcome<long>> CreateAsync(Viewer admin, CategoryInput input, CancellationToken ct)
     {
         input = CategoryRules.Normalize(input);
         var errors = await CheckAsync(admin, null, input, ct);
         if (errors.Count > 0) return Outcome<long>.Refused(errors);
-        return await categories.CreateAsync(input, ct) is { } id
-            ? Outcome<long>.Ok(id)
-            : Outcome<long>.Refused(new FieldError("Slug", "That slug is taken."));
+        if (await categories.CreateAsync(input, ct) is not { } id) return Outcome<long>.Refused(new FieldError("Slug", "That slug is taken."));
+        await log.WriteAsync(new StaffLogEntry(admin.UserId ?? 0, StaffActions.CategoryCreated, Details: input.Name, After: input.Slug), clock.GetUtcNow().UtcDateTime, ct);
+        return Outcome<long>.Ok(id);
     }
 
     public async Task<Outcome<long>> UpdateAsync(Viewer admin, long id, CategoryInput input, CancellationToken ct)
@@ -19,9 +20,11 @@ public sealed class CategoryService(ICategoryStore categories)
         input = CategoryRules.Normalize(input);
         var errors = await CheckAsync(admin, id, input, ct);
         if (errors.Count > 0) return Outcome<long>.Refused(errors);
-        return await categories.UpdateAsync(id, input, ct)
-            ? Outcome<long>.Ok(id)
-            : Outcome<long>.Refused(new FieldError("Slug", "That slug is taken."));
+        var before = await categories.FindAsync(id, admin, ct);
+        if (!await categories.UpdateAsync(id, input, ct)) return Outcome<long>.Refused(new FieldError("Slug", "That slug is taken."));
+        await log.WriteAsync(new StaffLogEntry(admin.UserId ?? 0, StaffActions.CategoryUpdated, Details: input.Name,
+            Before: before is null ? "" : $"{before.Name} ({before.Slug})", After: $"{input.Name} ({input.Slug})"), clock.GetUtcNow().UtcDateTime, ct);
+        return Outcome<long>.Ok(id);
     }
 
     private async Task<List<FieldError>> CheckAsync(Viewer admin, long? id, CategoryInput input, CancellationToken ct)

@@ -2,7 +2,7 @@ using Forum.Core.Notifications;
 
 namespace Forum.Core.Posts;
 
-public sealed record NewReply(long TopicId, long UserId, string Raw, string Cooked, int CookedVersion, int? ReplyToPostNumber, DateTime CreatedAt)
+public sealed record NewReply(long TopicId, long UserId, string Raw, string Cooked, int CookedVersion, int? ReplyToPostNumber, DateTime CreatedAt, bool MayReplyToClosed = false)
 {
     /// <summary>Whom the post names; notified in the same transaction as the post is saved.</summary>
     public PostNotices Notices { get; init; } = PostNotices.None;

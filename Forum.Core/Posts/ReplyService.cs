@@ -1,5 +1,6 @@
 using Forum.Core.Accounts;
 using Forum.Core.Events;
+using Forum.Core.Moderation;
 using Forum.Core.Notifications;
 using Forum.Core.Topics;
 
@@ -7,7 +8,7 @@ namespace Forum.Core.Posts;
 
 public sealed record ReplyRequest(Viewer Author, long TopicId, string Raw, int? ReplyToPostNumber);
 
-public sealed class ReplyService(ITopicStore topics, IPostStore posts, MentionService mentions, IEventPublisher events, TimeProvider clock)
+public sealed class ReplyService(ITopicStore topics, IPostStore posts, IModerationStore moderation, MentionService mentions, IEventPublisher events, TimeProvider clock)
 {
     public async Task<Outcome<SavedReply>> ReplyAsync(ReplyRequest request, CancellationToken ct)
     {
@@ -18,11 +19,16 @@ public sealed class ReplyService(ITopicStore topics, IPostStore posts, MentionSe
 
         var topic = await topics.FindAccessAsync(request.TopicId, request.Author, ct);
         if (topic is null) return Outcome<SavedReply>.Refused(new FieldError("", "This topic does not exist or you cannot see it."));
-        if (topic.IsClosed) return Outcome<SavedReply>.Refused(new FieldError("", "This topic is closed."));
+        // Staff may still reply to a closed topic, as in Discourse (to explain why it was closed, say).
+        var isStaff = request.Author.IsStaff;
+        if (topic.IsClosed && !isStaff) return Outcome<SavedReply>.Refused(new FieldError("", "This topic is closed."));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var gate = await moderation.ReplyGateAsync(topic.Id, authorId, ct);
+        if (PostingRules.Refusal(gate, isStaff, now) is { } refusal) return Outcome<SavedReply>.Refused(refusal);
 
         var prepared = await mentions.PrepareAsync(authorId, raw, ct);
         var saved = await posts.InsertReplyAsync(
-            new NewReply(topic.Id, authorId, raw, prepared.Cooked.Html, prepared.Cooked.Version, request.ReplyToPostNumber, clock.GetUtcNow().UtcDateTime)
+            new NewReply(topic.Id, authorId, raw, prepared.Cooked.Html, prepared.Cooked.Version, request.ReplyToPostNumber, now, MayReplyToClosed: isStaff)
             {
                 Notices = prepared.Notices,
             }, ct);

@@ -18,12 +18,6 @@ public interface ITopicStore
     /// <summary>Null when the topic is gone.</summary>
     Task<TopicAudience?> AudienceAsync(long topicId, CancellationToken ct);
 
-    /// <summary>Closes or opens; false when it already was (the old state is named in the UPDATE).</summary>
-    Task<bool> SetClosedAsync(long topicId, bool closed, DateTime at, CancellationToken ct);
-
-    /// <summary>Pins (in its category, or for everyone) or unpins; false when nothing changed.</summary>
-    Task<bool> SetPinnedAsync(long topicId, bool pinned, bool globally, DateTime at, CancellationToken ct);
-
     /// <summary>Counts a view once per viewer and day.</summary>
     Task RecordViewAsync(long topicId, string viewerKey, DateOnly day, CancellationToken ct);
 }

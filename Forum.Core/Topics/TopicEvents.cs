@@ -2,7 +2,7 @@ namespace Forum.Core.Topics;
 
 public sealed record TopicCreated(long TopicId, long CategoryId, long AuthorId);
 
-public enum TopicStatus { Closed, Opened, Pinned, Unpinned }
+public enum TopicStatus { Closed, Opened, Pinned, Unpinned, Archived, Unarchived, Unlisted, Listed, Changed }
 
 public sealed record TopicStatusChanged(long TopicId, TopicStatus Status, long ByUserId);
 

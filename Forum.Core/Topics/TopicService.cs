@@ -1,17 +1,20 @@
 using Forum.Core.Accounts;
 using Forum.Core.Categories;
 using Forum.Core.Events;
+using Forum.Core.Moderation;
 using Forum.Core.Notifications;
 
 namespace Forum.Core.Topics;
 
 public sealed record NewTopicRequest(Viewer Author, long? CategoryId, string Title, string Raw);
 
-public sealed class TopicService(ITopicStore topics, ICategoryStore categories, MentionService mentions, IEventPublisher events, TimeProvider clock)
+public sealed class TopicService(ITopicStore topics, ICategoryStore categories, IModerationStore moderation, MentionService mentions, IEventPublisher events, TimeProvider clock)
 {
     public async Task<Outcome<CreatedTopic>> CreateAsync(NewTopicRequest request, CancellationToken ct)
     {
         if (request.Author.UserId is not { } authorId) return Outcome<CreatedTopic>.Refused(new FieldError("", "Log in to start a topic."));
+        if (await moderation.PenaltyAsync(authorId, ct) is { } penalty && PostingRules.SilencedRefusal(penalty.SilencedUntil, penalty.SilenceReason, clock.GetUtcNow().UtcDateTime) is { } silenced)
+            return Outcome<CreatedTopic>.Refused(silenced);
         var title = request.Title.Trim();
         var raw = request.Raw.Trim();
         var errors = TopicRules.CheckTitle(title).Concat(TopicRules.CheckBody(raw, TopicRules.BodyMin)).ToList();

@@ -18,7 +18,7 @@ public sealed class PostStore(NpgsqlDataSource db) : IPostStore
             WITH next AS (
                 UPDATE topics SET highest_post_number = highest_post_number + 1, posts_count = posts_count + 1,
                        last_post_user_id = @UserId, last_posted_at = @CreatedAt, bumped_at = @CreatedAt
-                 WHERE id = @TopicId AND closed_at IS NULL AND deleted_at IS NULL
+                 WHERE id = @TopicId AND (closed_at IS NULL OR @MayReplyToClosed) AND archived_at IS NULL AND deleted_at IS NULL
              RETURNING highest_post_number, category_id),
             saved AS (
                 INSERT INTO posts (topic_id, post_number, user_id, reply_to_post_number, raw, cooked, cooked_version, created_at, updated_at)

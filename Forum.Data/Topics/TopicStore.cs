@@ -1,5 +1,6 @@
 using Dapper;
 using Forum.Core.Accounts;
+using Forum.Core.Moderation;
 using Forum.Core.Topics;
 using Forum.Data.Database;
 using Forum.Data.Notifications;
@@ -44,10 +45,18 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
     private const string ListColumns = $"""
         t.id, t.title, t.slug, t.category_id, c.name AS category_name, c.slug AS category_slug, c.color AS category_color,
         t.posts_count, t.views, t.like_count, t.bumped_at, t.created_at, lp.username AS last_poster_username,
-        t.pinned_at IS NOT NULL AS is_pinned, t.closed_at IS NOT NULL AS is_closed,
+        t.pinned_at IS NOT NULL AND (t.pinned_until IS NULL OR t.pinned_until > now()) AS is_pinned, t.closed_at IS NOT NULL AS is_closed,
         t.highest_post_number, tu.last_read_post_number, {NotificationSql.EffectiveLevel}::int AS notification_level,
         (tu.user_id IS NULL AND t.created_at > (SELECT COALESCE(v.previous_visit_at, v.created_at) FROM users v WHERE v.id = @ViewerId))
             IS TRUE AS is_new
+        """;
+
+    // On /latest only globally pinned topics float; in a category its own pins do too. A pin past its end date, or
+    // one the reader dismissed ("unpin for me"), stays in its natural place.
+    private const string Floats = """
+        (t.pinned_at IS NOT NULL AND (t.pinned_globally OR @CategoryId::bigint IS NOT NULL)
+         AND (t.pinned_until IS NULL OR t.pinned_until > now())
+         AND NOT EXISTS (SELECT 1 FROM topic_pin_dismissals d WHERE d.topic_id = t.id AND d.user_id = @ViewerId))
         """;
 
     private const string ListFrom = $"""
@@ -56,7 +65,7 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
           LEFT JOIN users lp ON lp.id = t.last_post_user_id
           LEFT JOIN topic_users tu ON tu.topic_id = t.id AND tu.user_id = @ViewerId
           LEFT JOIN category_users cu ON cu.category_id = t.category_id AND cu.user_id = @ViewerId
-         WHERE t.deleted_at IS NULL AND {Visibility.CategoryReadable}
+         WHERE t.deleted_at IS NULL AND t.unlisted_at IS NULL AND {Visibility.CategoryReadable}
            AND (@CategoryId::bigint IS NULL OR t.category_id = @CategoryId OR c.parent_id = @CategoryId)
            -- Muted topics are gone from every list; a muted category's topics only from /latest, not its own page.
            AND tu.notification_level IS DISTINCT FROM 0
@@ -65,16 +74,15 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
 
     public async Task<TopicList> ListAsync(TopicListQuery query, CancellationToken ct)
     {
-        // On /latest only globally pinned topics float; in a category its own pins do too.
         const string pinnedSql = $"""
             SELECT {ListColumns} {ListFrom}
-               AND t.pinned_at IS NOT NULL AND (t.pinned_globally OR @CategoryId::bigint IS NOT NULL)
+               AND {Floats}
              ORDER BY t.pinned_at DESC, t.id DESC
              LIMIT 20;
             """;
         const string pageSql = $"""
             SELECT {ListColumns} {ListFrom}
-               AND NOT (t.pinned_at IS NOT NULL AND (t.pinned_globally OR @CategoryId::bigint IS NOT NULL))
+               AND NOT {Floats}
                AND (@BeforeBumpedAt::timestamptz IS NULL OR (t.bumped_at, t.id) < (@BeforeBumpedAt, @BeforeId))
              ORDER BY t.bumped_at DESC, t.id DESC
              LIMIT @Take;
@@ -107,16 +115,34 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
          WHERE t.id = @TopicId AND (t.deleted_at IS NULL OR @IsStaff) AND {Visibility.CategoryReadable};
 
         SELECT p.id, p.post_number, p.user_id, u.username, u.name AS author_name, u.organization AS author_organization,
-               CASE WHEN p.deleted_at IS NULL OR @IsStaff THEN p.cooked ELSE '' END AS cooked,
+               CASE WHEN (p.deleted_at IS NULL AND (p.hidden_at IS NULL OR p.user_id = @ViewerId)) OR @IsStaff THEN p.cooked ELSE '' END AS cooked,
                p.reply_to_post_number, ru.username AS reply_to_username, p.like_count,
                EXISTS (SELECT 1 FROM post_likes pl WHERE pl.post_id = p.id AND pl.user_id = @ViewerId) AS is_liked_by_viewer,
-               p.version, p.created_at, p.updated_at, p.deleted_at IS NOT NULL AS is_deleted
+               p.version, p.created_at, p.updated_at, p.deleted_at IS NOT NULL AS is_deleted,
+               p.hidden_at IS NOT NULL AS is_hidden, p.locked_at IS NOT NULL AS is_locked
           FROM posts p
           JOIN users u ON u.id = p.user_id
           LEFT JOIN posts rp ON rp.topic_id = p.topic_id AND rp.post_number = p.reply_to_post_number
           LEFT JOIN users ru ON ru.id = rp.user_id
          WHERE p.topic_id = @TopicId AND p.post_number >= @FirstPostNumber AND p.post_number < @FirstPostNumber + @Take
          ORDER BY p.post_number;
+
+        -- Small-action entries between this page's first post and the next page's first post.
+        SELECT a.id, a.action, u.username AS actor_username, a.reason, a.details, a.related_topic_id,
+               rt.slug AS related_topic_slug, a.created_at
+          FROM topic_actions a
+          JOIN users u ON u.id = a.actor_id
+          LEFT JOIN topics rt ON rt.id = a.related_topic_id
+         WHERE a.topic_id = @TopicId
+           AND (@FirstPostNumber <= 1 OR a.created_at >= (SELECT fp.created_at FROM posts fp WHERE fp.topic_id = @TopicId AND fp.post_number >= @FirstPostNumber ORDER BY fp.post_number LIMIT 1))
+           AND a.created_at < COALESCE((SELECT np.created_at FROM posts np WHERE np.topic_id = @TopicId AND np.post_number >= @FirstPostNumber + @Take ORDER BY np.post_number LIMIT 1), 'infinity')
+         ORDER BY a.created_at, a.id;
+
+        SELECT t.archived_at IS NOT NULL AS is_archived, t.unlisted_at IS NOT NULL AS is_unlisted, t.pinned_globally AS is_pinned_globally,
+               t.pinned_until, EXISTS (SELECT 1 FROM topic_pin_dismissals d WHERE d.topic_id = t.id AND d.user_id = @ViewerId) AS is_pin_dismissed,
+               t.slow_mode_minutes, tt.action AS timer_action, tt.execute_at AS timer_execute_at, tt.hours_after_reply AS timer_hours_after_reply
+          FROM topics t LEFT JOIN topic_timers tt ON tt.topic_id = t.id
+         WHERE t.id = @TopicId;
         """;
 
     public async Task<TopicPage?> GetPageAsync(long topicId, Viewer viewer, int firstPostNumber, int take, CancellationToken ct)
@@ -127,7 +153,9 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
             cancellationToken: ct));
         var header = await grid.ReadSingleOrDefaultAsync<TopicHeader>();
         var posts = (await grid.ReadAsync<PostView>()).AsList();
-        return header is null ? null : new TopicPage(header, posts);
+        var actions = (await grid.ReadAsync<TopicActionView>()).AsList();
+        var moderation = await grid.ReadSingleOrDefaultAsync<TopicModerationState>() ?? TopicModerationState.None;
+        return header is null ? null : new TopicPage(header, posts, actions, moderation);
     }
 
     public async Task<TopicAccess?> FindAccessAsync(long topicId, Viewer viewer, CancellationToken ct)
@@ -167,27 +195,6 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
         public long? ParentCategoryId { get; init; }
         public bool IsRestricted { get; init; }
         public long[] AllowedUserIds { get; init; } = [];
-    }
-
-    public async Task<bool> SetClosedAsync(long topicId, bool closed, DateTime at, CancellationToken ct)
-    {
-        // Naming the old state in the WHERE makes a repeated or concurrent request a visible no-op.
-        const string close = "UPDATE topics SET closed_at = @At WHERE id = @TopicId AND closed_at IS NULL AND deleted_at IS NULL;";
-        const string open = "UPDATE topics SET closed_at = NULL WHERE id = @TopicId AND closed_at IS NOT NULL AND deleted_at IS NULL;";
-        await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.ExecuteAsync(new CommandDefinition(closed ? close : open, new { TopicId = topicId, At = at }, cancellationToken: ct)) == 1;
-    }
-
-    public async Task<bool> SetPinnedAsync(long topicId, bool pinned, bool globally, DateTime at, CancellationToken ct)
-    {
-        const string pin = """
-            UPDATE topics SET pinned_at = @At, pinned_globally = @Globally
-             WHERE id = @TopicId AND deleted_at IS NULL AND (pinned_at IS NULL OR pinned_globally <> @Globally);
-            """;
-        const string unpin = "UPDATE topics SET pinned_at = NULL, pinned_globally = false WHERE id = @TopicId AND pinned_at IS NOT NULL;";
-        await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.ExecuteAsync(new CommandDefinition(pinned ? pin : unpin,
-            new { TopicId = topicId, At = at, Globally = globally }, cancellationToken: ct)) == 1;
     }
 
     public async Task RecordViewAsync(long topicId, string viewerKey, DateOnly day, CancellationToken ct)

@@ -35,7 +35,7 @@ public sealed class AdminTests(ForumApp forum) : IClassFixture<ForumApp>
         var home = await admin.OpenAsync("/");
         var dashboard = await admin.OpenAsync(home.Document.QuerySelector(".site-nav a[href='/admin']")!.GetAttribute("href")!);
         var links = dashboard.Document.QuerySelectorAll(".admin-dashboard a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/admin/users", "/admin/groups", "/admin/categories"], links);
+        Assert.Equal(["/admin/users", "/admin/groups", "/admin/categories", "/admin/logs"], links);
     }
 
     [Fact]

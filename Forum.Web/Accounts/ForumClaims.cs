@@ -52,7 +52,9 @@ public static class ForumClaims
         if (now.Ticks - checkedAt < TimeSpan.TicksPerMinute) return;
         var users = context.HttpContext.RequestServices.GetRequiredService<IUserStore>();
         var user = principal.Viewer().UserId is { } id ? await users.FindByIdAsync(id, context.HttpContext.RequestAborted) : null;
-        if (user is null)
+        // A suspended member's existing cookie stops working at the next check, as logging in again would be refused.
+        var penalties = context.HttpContext.RequestServices.GetRequiredService<Core.Moderation.PenaltyService>();
+        if (user is null || await penalties.LoginRefusalAsync(user.Id, context.HttpContext.RequestAborted) is not null)
         {
             context.RejectPrincipal();
             return;

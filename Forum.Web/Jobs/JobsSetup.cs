@@ -12,6 +12,9 @@ public sealed class JobOptions
     public bool RunServer { get; set; } = true;
 
     public int WorkerCount { get; set; } = Math.Min(20, Environment.ProcessorCount * 4);
+
+    /// <summary>How often scheduled jobs (topic timers) are checked for being due; Hangfire's default is 15 s.</summary>
+    public TimeSpan SchedulePollingInterval { get; set; } = TimeSpan.FromSeconds(15);
 }
 
 public static class JobsSetup
@@ -30,9 +33,14 @@ public static class JobsSetup
                 storage => storage.UseNpgsqlConnection(sp.GetRequiredService<ForumDatabase>().ConnectionString),
                 new PostgreSqlStorageOptions { SchemaName = "hangfire", QueuePollInterval = TimeSpan.FromSeconds(1) }));
         if (options.RunServer)
-            services.AddHangfireServer(server => server.WorkerCount = options.WorkerCount);
+            services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = options.WorkerCount;
+                server.SchedulePollingInterval = options.SchedulePollingInterval;
+            });
         services.AddHostedService<JobSchedule>();
         services.AddScoped<RecookPosts>();
+        services.AddScoped<RunTopicTimer>();
         return services;
     }
 

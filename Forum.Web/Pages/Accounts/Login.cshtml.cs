@@ -1,12 +1,13 @@
 using Forum.Core;
 using Forum.Core.Accounts;
+using Forum.Core.Moderation;
 using Forum.Web.Accounts;
 using Forum.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Forum.Web.Pages.Accounts;
 
-public sealed class LoginModel(AccountService accounts, IUserStore users) : ForumPageModel
+public sealed class LoginModel(AccountService accounts, IUserStore users, PenaltyService penalties) : ForumPageModel
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -27,6 +28,13 @@ public sealed class LoginModel(AccountService accounts, IUserStore users) : Foru
         {
             Input.Password = "";
             return RefusedPage([new FieldError("", "Incorrect username, email or password.")]);
+        }
+        if (await penalties.LoginRefusalAsync(user.Id, ct) is { } suspended)
+        {
+            Input.Password = "";
+            ShowRefusal([suspended]);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
         }
         await ForumClaims.SignInAsync(HttpContext, user);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");

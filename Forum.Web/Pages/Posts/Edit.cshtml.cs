@@ -1,3 +1,4 @@
+using Forum.Core.Moderation;
 using Forum.Core.Notifications;
 using Forum.Core.Posts;
 using Forum.Web.Notifications;
@@ -8,7 +9,7 @@ namespace Forum.Web.Pages.Posts;
 
 /// <summary>/p/{id}/edit: the author (or staff) changes a post; the old text stays in its history.</summary>
 [Authorize]
-public sealed class EditModel(IPostStore posts, PostEditService edits, MentionService mentions) : PostPageModel(posts)
+public sealed class EditModel(IPostStore posts, PostEditService edits, MentionService mentions, IModerationStore moderation) : PostPageModel(posts)
 {
     [BindProperty] public EditInput Input { get; set; } = new();
 
@@ -28,7 +29,7 @@ public sealed class EditModel(IPostStore posts, PostEditService edits, MentionSe
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (RefuseUnlessEditable() is { } refused) return refused;
+        if (await RefuseUnlessEditableAsync(id, ct) is { } refused) return refused;
         Input.Raw = Post.Raw;
         Input.Version = Post.Version;
         return Page();
@@ -37,7 +38,7 @@ public sealed class EditModel(IPostStore posts, PostEditService edits, MentionSe
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (RefuseUnlessEditable() is { } refused) return refused;
+        if (await RefuseUnlessEditableAsync(id, ct) is { } refused) return refused;
         var outcome = await edits.EditAsync(Viewer, id, Input.Version, Input.Raw, ct);
         if (outcome.Value is { } saved)
         {
@@ -61,15 +62,18 @@ public sealed class EditModel(IPostStore posts, PostEditService edits, MentionSe
     public async Task<IActionResult> OnPostPreviewAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (RefuseUnlessEditable() is { } refused) return refused;
+        if (await RefuseUnlessEditableAsync(id, ct) is { } refused) return refused;
         PreviewHtml = (await mentions.CookAsync(Input.Raw, ct)).Html;
         return Page();
     }
 
-    private IActionResult? RefuseUnlessEditable()
+    private async Task<IActionResult?> RefuseUnlessEditableAsync(long id, CancellationToken ct)
     {
         if (!IsOwnPost && !Viewer.IsStaff) return Refuse(StatusCodes.Status403Forbidden, L["You can only edit your own posts."]);
         if (Post.IsDeleted) return Refuse(StatusCodes.Status409Conflict, L["This post was deleted, so it can no longer be edited."]);
+        // Locked by a moderator, or in an archived topic: a "no", not a conflict to resolve.
+        if (PostEditService.EditRefusal(await moderation.PostGateAsync(id, ct), Viewer) is { } locked)
+            return Refuse(StatusCodes.Status403Forbidden, [locked]);
         return null;
     }
 }

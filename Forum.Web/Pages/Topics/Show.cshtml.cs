@@ -60,7 +60,12 @@ public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService
             UnnotifiedMentions.Remember(TempData, saved.UnnotifiedMentions);
             return Redirect($"/t/{slug}/{id}/{saved.PostNumber}#post-{saved.PostNumber}");
         }
-        return await RedisplayAsync(id, () => ShowRefusal(outcome.Errors), ct);
+        return await RedisplayAsync(id, () =>
+        {
+            ShowRefusal(outcome.Errors);
+            // Closed, archived, silenced or slow mode: not the text's fault but a "no", with the reason on the page.
+            if (outcome.Errors.All(e => e.Field.Length == 0)) Response.StatusCode = StatusCodes.Status403Forbidden;
+        }, ct);
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(long id, CancellationToken ct)

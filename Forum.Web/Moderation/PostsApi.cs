@@ -1,0 +1,47 @@
+using System.Text.Json.Serialization;
+using Forum.Core.Moderation;
+using Forum.Core.Posts;
+using Forum.Web.Accounts;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Localization;
+
+namespace Forum.Web.Moderation;
+
+/// <summary>
+/// A small Discourse-compatible JSON API for scripts and the browser: GET /session/csrf gives the token, and
+/// POST /posts.json { "topic_id", "raw" } replies with it in X-CSRF-Token, authenticated by the sign-in cookie.
+/// Refusals answer { "errors": [...] }: 403 for "not allowed" (closed topic, silenced), 422 for bad input.
+/// </summary>
+public static class PostsApi
+{
+    public const string CsrfHeader = "X-CSRF-Token";
+
+    public sealed record NewPostBody([property: JsonPropertyName("topic_id")] long TopicId, [property: JsonPropertyName("raw")] string? Raw,
+        [property: JsonPropertyName("reply_to_post_number")] int? ReplyToPostNumber);
+
+    public static IEndpointRouteBuilder MapPostsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/session/csrf", (HttpContext http, IAntiforgery antiforgery) =>
+            Results.Json(new { csrf = antiforgery.GetAndStoreTokens(http).RequestToken }));
+        app.MapPost("/posts.json", CreatePostAsync).DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> CreatePostAsync(HttpContext http, IAntiforgery antiforgery, ReplyService replies,
+        IStringLocalizer<SharedResource> L, NewPostBody body, CancellationToken ct)
+    {
+        var viewer = http.User.Viewer();
+        if (!viewer.IsSignedIn) return Errors(StatusCodes.Status403Forbidden, L["Log in to reply."]);
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return Errors(StatusCodes.Status403Forbidden, L["The request could not be verified. Reload the page and try again."]);
+        var outcome = await replies.ReplyAsync(new ReplyRequest(viewer, body.TopicId, body.Raw ?? "", body.ReplyToPostNumber), ct);
+        if (outcome.Value is { } saved)
+            return Results.Json(new { id = saved.PostId, topic_id = body.TopicId, post_number = saved.PostNumber, username = http.User.Username(), raw = body.Raw!.Trim() });
+        var status = ModerationRules.IsNotFound(outcome.Errors) ? StatusCodes.Status404NotFound
+            : outcome.Errors.Any(e => e.Field.Length > 0) ? StatusCodes.Status422UnprocessableEntity
+            : StatusCodes.Status403Forbidden;
+        return Errors(status, outcome.Errors.Select(e => L[e.Message, e.Args].Value).ToArray());
+    }
+
+    private static IResult Errors(int status, params string[] errors) => Results.Json(new { errors }, statusCode: status);
+}
