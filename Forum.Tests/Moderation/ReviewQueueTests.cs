@@ -39,7 +39,7 @@ public sealed class ReviewQueueTests(ForumApp forum) : IClassFixture<ForumApp>
         Assert.Contains("Something rude that should not stay.", item.TextContent);
         Assert.Contains("inappropriate", item.QuerySelector(".review-flags")!.TextContent);
         var afterAgree = await moderator.SubmitAndFollowAsync(queue, ".review-agree", new Dictionary<string, string>());
-        Assert.Equal("Nothing to review.", afterAgree.TextOf(".empty"));
+        Assert.Equal("Nothing to review.", afterAgree.TextOf("main .empty"));
 
         var hidden = await reader.OpenAsync(UrlOf(topic));
         Assert.Equal("This post is hidden pending review.", hidden.TextOf("#post-2 .post-hidden-notice"));

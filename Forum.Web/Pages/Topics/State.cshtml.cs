@@ -12,6 +12,13 @@ public sealed class StateModel(ITopicStore topics) : ForumPageModel
         var page = await topics.GetPageAsync(topicId, Viewer, 1, 0, ct);
         if (page is null) return NotFound();
         var topic = page.Topic;
-        return new JsonResult(new { topic.Id, topic.Title, topic.IsClosed, topic.IsPinned, topic.HighestPostNumber, topic.PostsCount });
+        var state = page.Moderation;
+        // The same rule the page uses for its reply box: staff may still reply to a closed topic, nobody to an archived one.
+        var mayReply = Viewer.IsSignedIn && !state.IsArchived && (!topic.IsClosed || Viewer.IsStaff);
+        return new JsonResult(new
+        {
+            topic.Id, topic.Title, topic.IsClosed, topic.IsPinned, state.IsArchived, state.IsUnlisted, MayReply = mayReply,
+            topic.HighestPostNumber, topic.PostsCount,
+        });
     }
 }

@@ -88,9 +88,11 @@
                 .then(function (state) {
                     topic.querySelector(".closed-badge").hidden = !state.isClosed;
                     topic.querySelector(".pinned-badge").hidden = !state.isPinned;
+                    topic.querySelector(".archived-badge").hidden = !state.isArchived;
+                    topic.querySelector(".unlisted-badge").hidden = !state.isUnlisted;
                     topic.querySelector(".topic-closed-notice").hidden = !state.isClosed;
                     var wrap = topic.querySelector(".composer-wrap");
-                    if (wrap) wrap.hidden = state.isClosed;
+                    if (wrap) wrap.hidden = !state.mayReply;
                 });
         };
 
