@@ -47,6 +47,11 @@ public sealed class ReviewQueueTests(ForumApp forum) : IClassFixture<ForumApp>
         var staffView = await moderator.OpenAsync(UrlOf(topic));
         Assert.Equal("Something rude that should not stay.", staffView.TextOf("#post-2 .cooked"));
         Assert.Single(await moderator.LogAsync("flag_agreed", "author_review"));
+
+        using var authorSession = await forum.SignedInAsync("author_review");
+        var notice = (await authorSession.OpenAsync("/notifications")).Document.QuerySelector("main li.notification a")!;
+        Assert.StartsWith("A moderator hid your post in", notice.TextContent.Trim());
+        Assert.EndsWith("#post-2", (await authorSession.GetAsync(notice.GetAttribute("href")!)).Location);
     }
 
     [Fact]
