@@ -1,11 +1,13 @@
 using Forum.Core.Accounts;
 using Forum.Core.Categories;
+using Forum.Core.Digests;
 using Forum.Core.Groups;
 using Forum.Core.Posts;
 using Forum.Core.Topics;
 using Forum.Data.Accounts;
 using Forum.Data.Categories;
 using Forum.Data.Database;
+using Forum.Data.Digests;
 using Forum.Data.Groups;
 using Forum.Data.Posts;
 using Forum.Data.Topics;
@@ -26,6 +28,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ITopicStore, TopicStore>();
         services.AddSingleton<IPostStore, PostStore>();
         services.AddSingleton<IGroupStore, GroupStore>();
+        services.AddSingleton<IDigestStore, DigestStore>();
+        services.AddSingleton<ILastSeenStore, LastSeenStore>();
         return services;
     }
 }

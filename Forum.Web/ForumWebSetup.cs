@@ -3,9 +3,11 @@ using Forum.Core;
 using Forum.Core.Accounts;
 using Forum.Data;
 using Forum.Web.Accounts;
+using Forum.Web.Digests;
 using Forum.Web.Infrastructure;
 using Forum.Web.Jobs;
 using Forum.Web.Live;
+using Forum.Web.Mail;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
 using Npgsql;
@@ -77,6 +79,9 @@ public static class ForumWebSetup
         });
         services.AddForumLive(config);
         services.AddForumJobs(config);
+        services.AddForumDataProtection();
+        services.AddForumMail();
+        services.AddForumDigests();
         return services;
     }
 
