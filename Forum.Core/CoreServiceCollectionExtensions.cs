@@ -1,5 +1,6 @@
 using Forum.Core.Accounts;
 using Forum.Core.Categories;
+using Forum.Core.Digests;
 using Forum.Core.Events;
 using Forum.Core.Groups;
 using Forum.Core.Markdown;
@@ -34,6 +35,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<FlagService>();
         services.AddScoped<PenaltyService>();
         services.AddScoped<PostModerationService>();
+        services.AddScoped<DigestBuilder>();
+        services.AddSingleton<DigestWindowActivity>();
+        services.AddScoped<DigestPreferencesService>();
         return services;
     }
 }

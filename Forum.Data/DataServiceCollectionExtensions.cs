@@ -1,5 +1,6 @@
 using Forum.Core.Accounts;
 using Forum.Core.Categories;
+using Forum.Core.Digests;
 using Forum.Core.Groups;
 using Forum.Core.Notifications;
 using Forum.Core.Moderation;
@@ -8,6 +9,7 @@ using Forum.Core.Topics;
 using Forum.Data.Accounts;
 using Forum.Data.Categories;
 using Forum.Data.Database;
+using Forum.Data.Digests;
 using Forum.Data.Groups;
 using Forum.Data.Notifications;
 using Forum.Data.Moderation;
@@ -34,6 +36,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IReadStateStore, ReadStateStore>();
         services.AddSingleton<IModerationStore, ModerationStore>();
         services.AddSingleton<IStaffLog, StaffLogStore>();
+        services.AddSingleton<IDigestStore, DigestStore>();
+        services.AddSingleton<ILastSeenStore, LastSeenStore>();
         return services;
     }
 }

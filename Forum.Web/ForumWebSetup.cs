@@ -3,11 +3,13 @@ using Forum.Core;
 using Forum.Core.Accounts;
 using Forum.Data;
 using Forum.Web.Accounts;
+using Forum.Web.Digests;
 using Forum.Web.Infrastructure;
 using Forum.Web.Jobs;
 using Forum.Web.Live;
 using Forum.Web.Notifications;
 using Forum.Web.Moderation;
+using Forum.Web.Mail;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
 using Npgsql;
@@ -81,6 +83,9 @@ public static class ForumWebSetup
         services.AddForumJobs(config);
         services.AddForumNotifications();
         services.AddForumModeration();
+        services.AddForumDataProtection();
+        services.AddForumMail();
+        services.AddForumDigests();
         return services;
     }
 

@@ -28,14 +28,14 @@ public sealed class AdminTests(ForumApp forum) : IClassFixture<ForumApp>
         (await forum.Get<IUserStore>().FindByUsernameAsync(username, default))!.Role;
 
     [Fact]
-    public async Task The_dashboard_links_to_users_groups_and_categories()
+    public async Task The_dashboard_links_to_users_groups_categories_and_mail()
     {
         var (_, admin) = await AdminAsync();
         using var _ = admin;
         var home = await admin.OpenAsync("/");
         var dashboard = await admin.OpenAsync(home.Document.QuerySelector(".site-nav a[href='/admin']")!.GetAttribute("href")!);
         var links = dashboard.Document.QuerySelectorAll(".admin-dashboard a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/admin/users", "/admin/groups", "/admin/categories", "/admin/logs"], links);
+        Assert.Equal(["/admin/users", "/admin/groups", "/admin/categories", "/admin/logs", "/admin/mail"], links);
     }
 
     [Fact]

@@ -23,9 +23,18 @@ public static class ForumClaims
         new Claim(CheckedAt, now.Ticks.ToString(CultureInfo.InvariantCulture)),
     ], CookieAuthenticationDefaults.AuthenticationScheme));
 
-    public static Task SignInAsync(HttpContext http, User user) =>
-        http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, PrincipalFor(user, DateTime.UtcNow),
+    public static async Task SignInAsync(HttpContext http, User user)
+    {
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, PrincipalFor(user, DateTime.UtcNow),
             new AuthenticationProperties { IsPersistent = true });
+        await MarkSeenAsync(http, user.Id, DateTime.UtcNow);
+    }
+
+    /// <summary>How precisely users.last_seen_at follows a member around: digests skip members seen during their window.</summary>
+    public static readonly TimeSpan SeenResolution = TimeSpan.FromMinutes(5);
+
+    private static Task MarkSeenAsync(HttpContext http, long userId, DateTime now) =>
+        http.RequestServices.GetRequiredService<ILastSeenStore>().MarkSeenAsync(userId, now, SeenResolution, http.RequestAborted);
 
     public static Viewer Viewer(this ClaimsPrincipal principal) =>
         principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } id && long.TryParse(id, CultureInfo.InvariantCulture, out var userId)
@@ -42,7 +51,7 @@ public static class ForumClaims
 
     /// <summary>
     /// Re-reads the member at most once a minute, so a role change, profile change or deleted account
-    /// reaches an existing cookie quickly without a query on every request.
+    /// reaches an existing cookie quickly without a query on every request; and records that they are here.
     /// </summary>
     public static async Task RefreshAsync(CookieValidatePrincipalContext context)
     {
@@ -61,5 +70,7 @@ public static class ForumClaims
         }
         context.ReplacePrincipal(PrincipalFor(user, now));
         context.ShouldRenew = true;
+        // Riding on this once-a-minute check keeps "last seen" off every other request's path.
+        await MarkSeenAsync(context.HttpContext, user.Id, now);
     }
 }

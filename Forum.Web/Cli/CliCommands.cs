@@ -1,15 +1,18 @@
 using Forum.Core.Accounts;
+using Forum.Core.Digests;
 using Forum.Web.Demo;
+using Forum.Web.Jobs;
 
 namespace Forum.Web.Cli;
 
 /// <summary>
-/// `dotnet run --project Forum.Web -- admin create --username U --email E --password P` and `-- demo`: run
+/// `dotnet run --project Forum.Web -- admin create --username U --email E --password P`, `-- demo` and
+/// `-- digest send [--force] [--user U]`: run
 /// against the same database the forum uses (its managed cluster too, even while the forum runs), then exit.
 /// </summary>
 public static class CliCommands
 {
-    public static bool Matches(string[] args) => args is ["admin", ..] or ["demo", ..];
+    public static bool Matches(string[] args) => args is ["admin", ..] or ["demo", ..] or ["digest", ..];
 
     public static async Task<int> RunAsync(string[] args, IServiceProvider services)
     {
@@ -18,6 +21,7 @@ public static class CliCommands
         {
             ["admin", "create", .. var rest] => await AdminCreateAsync(Options(rest), scope.ServiceProvider),
             ["demo", ..] => await DemoAsync(scope.ServiceProvider),
+            ["digest", "send", .. var rest] => await DigestSendAsync(rest, services),
             _ => Usage(),
         };
     }
@@ -50,6 +54,41 @@ public static class CliCommands
         return 0;
     }
 
+    /// <summary>
+    /// Sends the digests due now (--force: whatever the members' preferred hour), or only --user's, through the
+    /// same job Hangfire runs, one after the other; the window's claim still keeps it to one digest each.
+    /// </summary>
+    private static async Task<int> DigestSendAsync(string[] rest, IServiceProvider services)
+    {
+        var force = rest.Contains("--force");
+        var options = Options(rest.Where(a => a != "--force").ToArray());
+        long? onlyUserId = null;
+        if (options.TryGetValue("user", out var username))
+        {
+            await using var lookup = services.CreateAsyncScope();
+            var user = await lookup.ServiceProvider.GetRequiredService<IUserStore>().FindByUsernameAsync(username, CancellationToken.None);
+            if (user is null)
+            {
+                Console.Error.WriteLine($"No member named {username}.");
+                return 1;
+            }
+            onlyUserId = user.Id;
+        }
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var due = await services.GetRequiredService<IDigestStore>().DueAsync(now, ignoreHour: force, onlyUserId, int.MaxValue, CancellationToken.None);
+        var results = new Dictionary<DigestDelivery, int>();
+        foreach (var digest in due)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<SendDigest>().RunAsync(digest.UserId, digest.Period, CancellationToken.None);
+            results[result] = results.GetValueOrDefault(result) + 1;
+        }
+        Console.WriteLine($"Digests: {due.Count} due, {results.GetValueOrDefault(DigestDelivery.Sent)} sent, " +
+                          $"{results.GetValueOrDefault(DigestDelivery.Skipped)} skipped (nothing new, or visited), " +
+                          $"{results.GetValueOrDefault(DigestDelivery.AlreadyHandled)} already handled.");
+        return 0;
+    }
+
     /// <summary>--name value pairs.</summary>
     private static Dictionary<string, string> Options(string[] rest)
     {
@@ -65,6 +104,7 @@ public static class CliCommands
             Usage:
               dotnet run --project Forum.Web -- admin create --username U --email E --password P
               dotnet run --project Forum.Web -- demo
+              dotnet run --project Forum.Web -- digest send [--force] [--user U]
             """);
         return 2;
     }

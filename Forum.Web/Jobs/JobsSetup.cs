@@ -41,6 +41,8 @@ public static class JobsSetup
         services.AddHostedService<JobSchedule>();
         services.AddScoped<RecookPosts>();
         services.AddScoped<RunTopicTimer>();
+        services.AddScoped<EnqueueDigests>();
+        services.AddScoped<SendDigest>();
         return services;
     }
 
@@ -69,6 +71,7 @@ public sealed class JobSchedule(IRecurringJobManager recurring, IBackgroundJobCl
     {
         recurring.AddOrUpdate<RecookPosts>("recook-posts", job => job.RunAsync(CancellationToken.None), Cron.Daily);
         jobs.Enqueue<RecookPosts>(job => job.RunAsync(CancellationToken.None));
+        recurring.AddOrUpdate<EnqueueDigests>(EnqueueDigests.RecurringJobId, job => job.RunAsync(CancellationToken.None), EnqueueDigests.Every15Minutes);
         return Task.CompletedTask;
     }
 

@@ -1,14 +1,17 @@
+using System.Globalization;
 using Forum.Core.Accounts;
+using Forum.Core.Digests;
 using Forum.Web.Accounts;
 using Forum.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Forum.Web.Pages.Accounts;
 
-/// <summary>/my/preferences: the member edits their profile, language and time zone.</summary>
+/// <summary>/my/preferences: the member edits their profile, language and time zone, and their summary emails.</summary>
 [Authorize]
-public sealed class PreferencesModel(AccountService accounts, IUserStore users) : ForumPageModel
+public sealed class PreferencesModel(AccountService accounts, IUserStore users, DigestPreferencesService digestPreferences, IDigestStore digests) : ForumPageModel
 {
     /// <summary>The zones this machine knows, by IANA id; the same list AccountRules accepts.</summary>
     private static readonly Lazy<IReadOnlyList<string>> SystemZoneIds = new(() =>
@@ -19,6 +22,16 @@ public sealed class PreferencesModel(AccountService accounts, IUserStore users) 
     [BindProperty(SupportsGet = true)] public bool Saved { get; set; }
 
     public string Username { get; private set; } = "";
+
+    [BindProperty] public DigestInput Digest { get; set; } = new();
+
+    public sealed class DigestInput
+    {
+        public string? Frequency { get; set; }
+        public string? Hour { get; set; }
+    }
+
+    public DigestFrequency SelectedDigestFrequency => DigestRules.TryParse(Digest.Frequency, out var frequency) ? frequency : DigestRules.DefaultFrequency;
 
     public sealed class PreferencesInput
     {
@@ -45,7 +58,23 @@ public sealed class PreferencesModel(AccountService accounts, IUserStore users) 
             Name = user.Name, Bio = user.Bio, Organization = user.Organization, Location = user.Location,
             TimeZone = user.TimeZone, Locale = user.Locale,
         };
+        var digest = await digests.PreferencesAsync(user.Id, ct) ?? new DigestPreferences(DigestRules.DefaultFrequency, DigestRules.DefaultHour);
+        Digest = new DigestInput { Frequency = DigestRules.NameOf(digest.Frequency), Hour = digest.Hour.ToString(CultureInfo.InvariantCulture) };
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostDigestAsync(CancellationToken ct)
+    {
+        if (Viewer.UserId is not { } userId) return Challenge();
+        var hour = int.TryParse(Digest.Hour, NumberStyles.None, CultureInfo.InvariantCulture, out var h) ? h : -1;
+        var outcome = await digestPreferences.UpdateAsync(userId, Digest.Frequency, hour, ct);
+        if (outcome.Succeeded) return Redirect("/my/preferences?saved=true#digest");
+        // The rest of the page shows what is stored; the summary form keeps what was typed.
+        var posted = Digest;
+        var shown = await OnGetAsync(ct);
+        if (shown is not PageResult) return shown;
+        Digest = posted;
+        return RefusedPage(outcome.Errors, "Digest");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
