@@ -33,6 +33,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IPostStore, PostStore>();
         services.AddSingleton<IGroupStore, GroupStore>();
         services.AddSingleton<INotificationStore, NotificationStore>();
+        services.AddSingleton<INotificationEmailStore, NotificationEmailStore>();
         services.AddSingleton<IReadStateStore, ReadStateStore>();
         services.AddSingleton<IModerationStore, ModerationStore>();
         services.AddSingleton<IStaffLog, StaffLogStore>();

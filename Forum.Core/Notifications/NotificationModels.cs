@@ -82,7 +82,8 @@ public sealed record NotificationPage(IReadOnlyList<Notification> Items, Notific
 public sealed record NotificationMenu(int UnreadCount, IReadOnlyList<Notification> Latest);
 
 /// <summary>The level a member's own topics and replies give them by default.</summary>
-public sealed record NotificationPreferences(NotificationLevel OnCreate, NotificationLevel OnReply);
+/// <summary>The levels a member's own topics and replies start at, and whether mail reaches them while away.</summary>
+public sealed record NotificationPreferences(NotificationLevel OnCreate, NotificationLevel OnReply, bool EmailWhenAway);
 
 /// <summary>A post cooked with its mentions resolved, whom it notifies, and the names left out by the limit.</summary>
 public sealed record PreparedPost(Markdown.CookedPost Cooked, PostNotices Notices, IReadOnlyList<string> Unnotified);

@@ -13,6 +13,12 @@ public sealed class NotificationOptions
 
     [Range(0, 365)] public int NewAccountDays { get; set; } = 1;
 
+    /// <summary>A member not seen for this long is away, and hears of mentions, quotes and replies by email.</summary>
+    [Range(1, 10080)] public int AwayAfterMinutes { get; set; } = 10;
+
+    /// <summary>How long the oldest waiting notification waits, so a burst of activity becomes one email.</summary>
+    [Range(0, 1440)] public int EmailBatchMinutes { get; set; } = 10;
+
     /// <summary>Read notifications older than this are pruned by a daily job.</summary>
     [Range(1, 3650)] public int PruneReadAfterDays { get; set; } = 90;
 }

@@ -55,7 +55,7 @@ public sealed class NotificationService(INotificationStore notifications, IReadS
         return Outcome<Category>.Ok(category);
     }
 
-    public async Task<Outcome<bool>> SavePreferencesAsync(Viewer viewer, int onCreate, int onReply, CancellationToken ct)
+    public async Task<Outcome<bool>> SavePreferencesAsync(Viewer viewer, int onCreate, int onReply, bool emailWhenAway, CancellationToken ct)
     {
         if (viewer.UserId is not { } userId) return Outcome<bool>.Refused(new FieldError("", "Log in to change your preferences."));
         // Muting one's own topics by default would hide replies to them; Discourse offers no such choice either.
@@ -64,6 +64,6 @@ public sealed class NotificationService(INotificationStore notifications, IReadS
         if (onReply is < 1 or > 3) errors.Add(new FieldError("OnReply", "Choose a notification level."));
         if (errors.Count > 0) return Outcome<bool>.Refused(errors);
         return Outcome<bool>.Ok(await notifications.SavePreferencesAsync(userId,
-            new NotificationPreferences((NotificationLevel)onCreate, (NotificationLevel)onReply), ct));
+            new NotificationPreferences((NotificationLevel)onCreate, (NotificationLevel)onReply, emailWhenAway), ct));
     }
 }

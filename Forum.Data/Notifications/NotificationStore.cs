@@ -156,16 +156,23 @@ public sealed class NotificationStore(NpgsqlDataSource db) : INotificationStore
 
     public async Task<NotificationPreferences?> PreferencesAsync(long userId, CancellationToken ct)
     {
-        const string sql = "SELECT level_on_create::int AS on_create, level_on_reply::int AS on_reply FROM users WHERE id = @UserId;";
+        const string sql = """
+            SELECT level_on_create::int AS on_create, level_on_reply::int AS on_reply, email_when_away
+              FROM users WHERE id = @UserId;
+            """;
         await using var conn = await db.OpenConnectionAsync(ct);
         return await conn.QuerySingleOrDefaultAsync<NotificationPreferences>(new CommandDefinition(sql, new { UserId = userId }, cancellationToken: ct));
     }
 
     public async Task<bool> SavePreferencesAsync(long userId, NotificationPreferences preferences, CancellationToken ct)
     {
-        const string sql = "UPDATE users SET level_on_create = @OnCreate, level_on_reply = @OnReply WHERE id = @UserId;";
+        const string sql = """
+            UPDATE users SET level_on_create = @OnCreate, level_on_reply = @OnReply, email_when_away = @EmailWhenAway
+             WHERE id = @UserId;
+            """;
         await using var conn = await db.OpenConnectionAsync(ct);
         return await conn.ExecuteAsync(new CommandDefinition(sql,
-            new { UserId = userId, OnCreate = (short)preferences.OnCreate, OnReply = (short)preferences.OnReply }, cancellationToken: ct)) == 1;
+            new { UserId = userId, OnCreate = (short)preferences.OnCreate, OnReply = (short)preferences.OnReply, preferences.EmailWhenAway },
+            cancellationToken: ct)) == 1;
     }
 }

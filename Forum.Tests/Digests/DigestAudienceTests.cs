@@ -5,10 +5,12 @@ using Forum.Core.Groups;
 using Forum.Web.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
+using Forum.Tests.Infrastructure;
+
 namespace Forum.Tests.Digests;
 
 /// <summary>Who sees which topics in their digest, and in which language and time zone.</summary>
-public sealed class DigestAudienceTests(DigestForum forum) : IClassFixture<DigestForum>
+public sealed class DigestAudienceTests(MailForum forum) : IClassFixture<MailForum>
 {
     [Fact]
     public async Task Topics_of_a_private_category_reach_its_group_s_members_only()
@@ -72,7 +74,7 @@ public sealed class DigestAudienceTests(DigestForum forum) : IClassFixture<Diges
         var message = await forum.OnlyDigestToAsync(mia);
         var html = new HtmlParser().ParseDocument(message.HtmlBody!);
         var link = html.QuerySelectorAll(".digest-topic-title").Single(a => a.TextContent == "Partly read discussion on tooling");
-        Assert.Equal($"{DigestForum.BaseUrl}/t/{partly.Slug}/{partly.Id}/3", link.GetAttribute("href"));
+        Assert.Equal($"{MailForum.BaseUrl}/t/{partly.Slug}/{partly.Id}/3", link.GetAttribute("href"));
         foreach (var absent in new[] { "Read to the very end", "Muted by Mia", "Mia started this one", "Off topic banter" })
         {
             Assert.DoesNotContain(absent, message.HtmlBody);

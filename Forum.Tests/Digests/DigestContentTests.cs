@@ -1,10 +1,12 @@
 using AngleSharp.Html.Parser;
 using Forum.Web.Jobs;
 
+using Forum.Tests.Infrastructure;
+
 namespace Forum.Tests.Digests;
 
 /// <summary>What a digest says and which headers it carries, read back from a real SMTP server's mailbox.</summary>
-public sealed class DigestContentTests(DigestForum forum) : IClassFixture<DigestForum>
+public sealed class DigestContentTests(MailForum forum) : IClassFixture<MailForum>
 {
     [Fact]
     public async Task A_member_gets_the_window_s_active_topics_counts_and_links_with_one_click_unsubscribe_headers()
@@ -32,7 +34,7 @@ public sealed class DigestContentTests(DigestForum forum) : IClassFixture<Digest
         Assert.StartsWith("[Ronda] Summary, ", message.Subject);
         Assert.Equal("forum@example.org", message.From.Mailboxes.Single().Address);
         Assert.Equal("Rita Lectora", message.To.Mailboxes.Single().Name);
-        Assert.Equal($"digest.{rita}.{DigestForum.Today:yyyyMMdd}@forum.example.org", message.MessageId);
+        Assert.Equal($"digest.{rita}.{MailForum.Today:yyyyMMdd}@forum.example.org", message.MessageId);
         var listUnsubscribe = message.Headers["List-Unsubscribe"]!;
         Assert.Matches(@"^<https://forum\.example\.org/email/unsubscribe/[A-Za-z0-9_-]+>, <mailto:forum@example\.org\?subject=unsubscribe%20[A-Za-z0-9_-]+>$", listUnsubscribe);
         Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace Forum.Tests.Digests;
 
 /// <summary>Exactly one digest per member and window, who is due, and unsubscribing from the mail itself.</summary>
-public sealed class DigestDeliveryTests(DigestForum forum) : IClassFixture<DigestForum>
+public sealed class DigestDeliveryTests(MailForum forum) : IClassFixture<MailForum>
 {
     private async Task<long> MemberWithNewsAsync(string username)
     {
@@ -35,7 +35,7 @@ public sealed class DigestDeliveryTests(DigestForum forum) : IClassFixture<Diges
         Assert.Equal(DigestDelivery.Sent, await forum.SendDigestAsync(rhea));
         Assert.Equal(DigestDelivery.AlreadyHandled, await forum.SendDigestAsync(rhea));
         // A scheduler on the other side of local midnight names the next day's window: still the same week.
-        Assert.Equal(DigestDelivery.AlreadyHandled, await forum.SendDigestAsync(rhea, DigestForum.Today.AddDays(1)));
+        Assert.Equal(DigestDelivery.AlreadyHandled, await forum.SendDigestAsync(rhea, MailForum.Today.AddDays(1)));
 
         await forum.OnlyDigestToAsync(rhea);
         var delivery = await forum.QueryOneAsync<(string State, int Attempts)>(
@@ -65,7 +65,7 @@ public sealed class DigestDeliveryTests(DigestForum forum) : IClassFixture<Diges
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal("never", await FrequencyOfAsync(uma));
         Assert.Contains("will no longer receive summary emails", await answer.Content.ReadAsStringAsync());
-        Assert.Equal(DigestDelivery.Skipped, await forum.SendDigestAsync(uma, DigestForum.Today.AddDays(7)));
+        Assert.Equal(DigestDelivery.Skipped, await forum.SendDigestAsync(uma, MailForum.Today.AddDays(7)));
         await forum.OnlyDigestToAsync(uma);
 
         // The page offers another frequency instead.
@@ -118,7 +118,7 @@ public sealed class DigestDeliveryTests(DigestForum forum) : IClassFixture<Diges
 
         var due = await forum.Get<IDigestStore>().DueAsync(DateTime.UtcNow, ignoreHour: false, null, 100_000, default);
         Assert.Equal([dina, dan], due.Where(d => mine.Contains(d.UserId)).Select(d => d.UserId).Order());
-        Assert.All(due, d => Assert.Equal(DigestForum.Today, d.Period));
+        Assert.All(due, d => Assert.Equal(MailForum.Today, d.Period));
         var forced = await forum.Get<IDigestStore>().DueAsync(DateTime.UtcNow, ignoreHour: true, null, 100_000, default);
         Assert.Equal([dina, dan, hal], forced.Where(d => mine.Contains(d.UserId)).Select(d => d.UserId).Order());
 

@@ -1,8 +1,10 @@
 using Forum.Web.Jobs;
 
+using Forum.Tests.Infrastructure;
+
 namespace Forum.Tests.Digests;
 
-public sealed class DigestNothingNewTests(DigestForum forum) : IClassFixture<DigestForum>
+public sealed class DigestNothingNewTests(MailForum forum) : IClassFixture<MailForum>
 {
     [Fact]
     public async Task No_email_goes_out_when_the_window_holds_nothing_new_for_the_member()

@@ -1,12 +1,14 @@
 using System.Net.Sockets;
 using Forum.Web.Jobs;
 
+using Forum.Tests.Infrastructure;
+
 namespace Forum.Tests.Digests;
 
 /// <summary>The mail server is down when the digest is due, and back when Hangfire retries.</summary>
 public sealed class DigestSmtpOutageTests(DigestSmtpOutageTests.MailServerDownAtFirst forum) : IClassFixture<DigestSmtpOutageTests.MailServerDownAtFirst>
 {
-    public sealed class MailServerDownAtFirst : DigestForum
+    public sealed class MailServerDownAtFirst : MailForum
     {
         protected override bool StartsSmtpAtOnce => false;
     }

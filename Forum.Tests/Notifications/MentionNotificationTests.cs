@@ -248,7 +248,7 @@ public sealed class MentionNotificationTests(ForumApp forum) : IClassFixture<For
         var replier = await forum.UserAsync("nils");
         var quietReplier = await forum.UserAsync("olga");
         await forum.InScopeAsync(sp => sp.GetRequiredService<NotificationService>()
-            .SavePreferencesAsync(new Core.Accounts.Viewer(quietReplier, Core.Accounts.UserRole.Member), 3, 1, default));
+            .SavePreferencesAsync(new Core.Accounts.Viewer(quietReplier, Core.Accounts.UserRole.Member), 3, 1, true, default));
         var topic = await forum.TopicAsync(starter, categoryId, "Who follows what by default");
         await forum.ReplyAsync(replier, topic.Id, "Replying, so I track it.");
         await forum.ReplyAsync(quietReplier, topic.Id, "Replying, but I keep it normal.");

@@ -43,6 +43,8 @@ public static class JobsSetup
         services.AddScoped<RunTopicTimer>();
         services.AddScoped<EnqueueDigests>();
         services.AddScoped<SendDigest>();
+        services.AddScoped<EnqueueNotificationEmails>();
+        services.AddScoped<SendNotificationEmail>();
         return services;
     }
 
@@ -72,6 +74,8 @@ public sealed class JobSchedule(IRecurringJobManager recurring, IBackgroundJobCl
         recurring.AddOrUpdate<RecookPosts>("recook-posts", job => job.RunAsync(CancellationToken.None), Cron.Daily);
         jobs.Enqueue<RecookPosts>(job => job.RunAsync(CancellationToken.None));
         recurring.AddOrUpdate<EnqueueDigests>(EnqueueDigests.RecurringJobId, job => job.RunAsync(CancellationToken.None), EnqueueDigests.Every15Minutes);
+        recurring.AddOrUpdate<EnqueueNotificationEmails>(EnqueueNotificationEmails.RecurringJobId, job => job.RunAsync(CancellationToken.None),
+            EnqueueNotificationEmails.Every5Minutes);
         return Task.CompletedTask;
     }
 

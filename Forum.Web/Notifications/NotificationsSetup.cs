@@ -10,6 +10,7 @@ public static class NotificationsSetup
     {
         services.AddOptions<NotificationOptions>().BindConfiguration("Forum:Notifications").ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<PruneNotifications>();
+        services.AddScoped<ActivityMail>();
         services.AddHostedService<NotificationJobSchedule>();
         return services;
     }

@@ -1,15 +1,14 @@
 using Dapper;
 using Forum.Core.Accounts;
-using Forum.Tests.Infrastructure;
 using Forum.Web.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Npgsql;
 
-namespace Forum.Tests.Digests;
+namespace Forum.Tests.Infrastructure;
 
 /// <summary>The forum sending its mail to a real SMTP server (aiosmtpd) on loopback, with a public base URL.</summary>
-public class DigestForum : ForumApp, IAsyncLifetime
+public class MailForum : ForumApp, IAsyncLifetime
 {
     public const string BaseUrl = "https://forum.example.org";
 
