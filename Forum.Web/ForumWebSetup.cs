@@ -31,6 +31,7 @@ public static class ForumWebSetup
         services.AddSingleton<SetupState>();
         services.AddHttpContextAccessor();
         services.AddScoped<TimeDisplay>();
+        services.AddSingleton<Topics.RecentGuestViews>();
         services.AddScoped<Demo.DemoLoader>();
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");

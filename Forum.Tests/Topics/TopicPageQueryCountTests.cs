@@ -40,6 +40,27 @@ public sealed class TopicPageQueryCountTests(ForumApp forum) : IClassFixture<For
         Assert.Equal(20, longCount.Posts);
     }
 
+    [Fact]
+    public async Task A_guest_rereading_a_topic_the_same_day_costs_one_query_and_counts_once()
+    {
+        await forum.SetUpAsync("admin-guest");
+        var categoryId = await forum.CategoryAsync("Guest reading");
+        var author = await forum.UserAsync("gustavo");
+        var topic = await forum.TopicAsync(author, categoryId, "Read by guests many times a day");
+        for (var i = 0; i < 30; i++) await forum.ReplyAsync(author, topic.Id, $"Reply {i} that guests read again and again.");
+        using var guest = forum.Session();
+        var database = new NpgsqlConnectionStringBuilder(forum.ConnectionString).Database!;
+
+        var first = await CountCommandsAsync(database, () => guest.OpenAsync($"/t/{topic.Slug}/{topic.Id}"));
+        var again = await CountCommandsAsync(database, () => guest.OpenAsync($"/t/{topic.Slug}/{topic.Id}"));
+        var secondPage = await CountCommandsAsync(database, () => guest.OpenAsync($"/t/{topic.Slug}/{topic.Id}?page=2"));
+
+        Assert.Equal(2, first.Commands);        // the page batch and the view counter
+        Assert.Equal(1, again.Commands);        // counted already today: the page batch alone
+        Assert.Equal(1, secondPage.Commands);
+        Assert.Contains("1 views", (await guest.OpenAsync($"/t/{topic.Slug}/{topic.Id}")).TextOf(".topic-stats"));
+    }
+
     private static async Task<(int Commands, int Posts)> CountCommandsAsync(string database, Func<Task<WebSession.Page>> load)
     {
         var commands = new ConcurrentBag<string>();

@@ -1,3 +1,4 @@
+using Forum.Web.Topics;
 using System.ComponentModel.DataAnnotations;
 using Forum.Core.Notifications;
 using Forum.Core.Posts;
@@ -11,7 +12,7 @@ namespace Forum.Web.Pages.Topics;
 
 /// <summary>/t/{slug}/{id}[/{postNumber}]: a page of posts, and the reply box at the bottom.</summary>
 public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService replies, MentionService mentions,
-    IReadStateStore readState, IOptions<Core.ForumOptions> options, TimeProvider clock) : ForumPageModel
+    IReadStateStore readState, RecentGuestViews guestViews, IOptions<Core.ForumOptions> options, TimeProvider clock) : ForumPageModel
 {
     public TopicPage Topic { get; private set; } = null!;
     public int PageNumber { get; private set; } = 1;
@@ -47,7 +48,13 @@ public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService
         // costs three commands however many posts it shows (TopicPageQueryCountTests).
         var now = clock.GetUtcNow().UtcDateTime;
         var readUpTo = Topic.Posts.Count > 0 ? Topic.Posts[^1].PostNumber : 0;
-        Levels = await readState.RecordVisitAsync(new TopicVisit(id, ViewerKey(), DateOnly.FromDateTime(now), Viewer.UserId, readUpTo, now), ct);
+        var (viewerKey, today) = (ViewerKey(), DateOnly.FromDateTime(now));
+        // A guest has no reading progress to record: once counted today, their next loads need no write at all.
+        if (Viewer.IsSignedIn || !guestViews.WasCounted(id, viewerKey, today))
+        {
+            Levels = await readState.RecordVisitAsync(new TopicVisit(id, viewerKey, today, Viewer.UserId, readUpTo, now), ct);
+            if (!Viewer.IsSignedIn) guestViews.Remember(id, viewerKey, today);
+        }
         return Page();
     }
 
