@@ -143,12 +143,16 @@ public sealed class ModerationStore(NpgsqlDataSource db) : IModerationStore
             new { TopicId = topicId, Minutes = minutes, StaffId = staffId, At = at }, cancellationToken: ct));
     }
 
+    /// <summary>The category's counts leave with the topic and come back with it, as /categories shows them.</summary>
     public async Task<TopicChangeResult?> SetTopicDeletedAsync(long topicId, bool deleted, long staffId, DateTime at, CancellationToken ct)
     {
         const string deleteSql = """
             WITH changed AS (
                 UPDATE topics SET deleted_at = @At, deleted_by_id = @StaffId
-                 WHERE id = @TopicId AND deleted_at IS NULL RETURNING id, user_id),
+                 WHERE id = @TopicId AND deleted_at IS NULL RETURNING id, user_id, category_id, posts_count),
+            counts AS (
+                UPDATE categories c SET topic_count = greatest(c.topic_count - 1, 0), post_count = greatest(c.post_count - ch.posts_count, 0)
+                  FROM changed ch WHERE c.id = ch.category_id),
             entry AS (INSERT INTO topic_actions (topic_id, action, actor_id, created_at) SELECT id, 'topic_deleted', @StaffId, @At FROM changed),
             logged AS (INSERT INTO staff_actions (staff_id, action, target_user_id, topic_id, created_at) SELECT @StaffId, 'topic_deleted', user_id, id, @At FROM changed)
             SELECT user_id AS owner_id, '' AS before, '' AS after FROM changed;
@@ -156,7 +160,10 @@ public sealed class ModerationStore(NpgsqlDataSource db) : IModerationStore
         const string restoreSql = """
             WITH changed AS (
                 UPDATE topics SET deleted_at = NULL, deleted_by_id = NULL
-                 WHERE id = @TopicId AND deleted_at IS NOT NULL RETURNING id, user_id),
+                 WHERE id = @TopicId AND deleted_at IS NOT NULL RETURNING id, user_id, category_id, posts_count),
+            counts AS (
+                UPDATE categories c SET topic_count = c.topic_count + 1, post_count = c.post_count + ch.posts_count
+                  FROM changed ch WHERE c.id = ch.category_id),
             entry AS (INSERT INTO topic_actions (topic_id, action, actor_id, created_at) SELECT id, 'topic_restored', @StaffId, @At FROM changed),
             logged AS (INSERT INTO staff_actions (staff_id, action, target_user_id, topic_id, created_at) SELECT @StaffId, 'topic_restored', user_id, id, @At FROM changed)
             SELECT user_id AS owner_id, '' AS before, '' AS after FROM changed;

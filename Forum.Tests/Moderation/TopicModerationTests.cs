@@ -89,6 +89,27 @@ public sealed class TopicModerationTests(ForumApp forum) : IClassFixture<ForumAp
     }
 
     [Fact]
+    public async Task Deleting_a_topic_takes_its_counts_off_the_category_and_restoring_brings_them_back()
+    {
+        var (author, _, moderator) = await CastAsync("counts");
+        var topic = await forum.TopicAsync(author, categoryId, "A thread counted on the categories page");
+        await forum.ReplyAsync(author, topic.Id, "One reply, so the category counts two posts.");
+        async Task<(string Topics, string Posts)> CountsAsync()
+        {
+            var row = (await moderator.OpenAsync("/categories")).Document.QuerySelectorAll("tr")
+                .Single(r => r.TextContent.Contains("Moderated counts"));
+            return (row.QuerySelector(".topics")!.TextContent.Trim(), row.QuerySelector(".posts")!.TextContent.Trim());
+        }
+        Assert.Equal(("1", "2"), await CountsAsync());
+
+        var page = await moderator.OpenAsync(UrlOf(topic));
+        await moderator.PostWithTokenAsync(page, $"/t/{topic.Id}/moderate?handler=Delete", new Dictionary<string, string>());
+        Assert.Equal(("0", "0"), await CountsAsync());
+        await moderator.PostWithTokenAsync(page, $"/t/{topic.Id}/moderate?handler=Restore", new Dictionary<string, string>());
+        Assert.Equal(("1", "2"), await CountsAsync());
+    }
+
+    [Fact]
     public async Task A_timer_shows_on_the_topic_and_a_past_moment_is_refused()
     {
         var (author, _, moderator) = await CastAsync("timer2");
