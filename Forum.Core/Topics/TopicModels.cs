@@ -9,7 +9,7 @@ public sealed record TopicListItem(
     long Id, string Title, string Slug, long CategoryId, string CategoryName, string CategorySlug, string CategoryColor,
     int PostsCount, int Views, int LikeCount, DateTime BumpedAt, DateTime CreatedAt,
     string? LastPosterUsername, bool IsPinned, bool IsClosed,
-    int HighestPostNumber, int? LastReadPostNumber, NotificationLevel NotificationLevel, bool IsNew)
+    int HighestPostNumber, int? LastReadPostNumber, NotificationLevel NotificationLevel, bool IsNew, bool IsDeleted)
 {
     public int ReplyCount => Math.Max(0, PostsCount - 1);
 

@@ -48,7 +48,8 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
         t.pinned_at IS NOT NULL AND (t.pinned_until IS NULL OR t.pinned_until > now()) AS is_pinned, t.closed_at IS NOT NULL AS is_closed,
         t.highest_post_number, tu.last_read_post_number, {NotificationSql.EffectiveLevel}::int AS notification_level,
         (tu.user_id IS NULL AND t.created_at > (SELECT COALESCE(v.previous_visit_at, v.created_at) FROM users v WHERE v.id = @ViewerId))
-            IS TRUE AS is_new
+            IS TRUE AS is_new,
+        t.deleted_at IS NOT NULL AS is_deleted
         """;
 
     // On /latest only globally pinned topics float; in a category its own pins do too. A pin past its end date, or
@@ -65,7 +66,7 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
           LEFT JOIN users lp ON lp.id = t.last_post_user_id
           LEFT JOIN topic_users tu ON tu.topic_id = t.id AND tu.user_id = @ViewerId
           LEFT JOIN category_users cu ON cu.category_id = t.category_id AND cu.user_id = @ViewerId
-         WHERE t.deleted_at IS NULL AND t.unlisted_at IS NULL AND {Visibility.CategoryReadable}
+         WHERE (t.deleted_at IS NULL OR @IsStaff) AND t.unlisted_at IS NULL AND {Visibility.CategoryReadable}
            AND (@CategoryId::bigint IS NULL OR t.category_id = @CategoryId OR c.parent_id = @CategoryId)
            -- Muted topics are gone from every list; a muted category's topics only from /latest, not its own page.
            AND tu.notification_level IS DISTINCT FROM 0

@@ -89,7 +89,7 @@ public sealed class TopicModerationTests(ForumApp forum) : IClassFixture<ForumAp
     }
 
     [Fact]
-    public async Task Deleting_a_topic_takes_its_counts_off_the_category_and_restoring_brings_them_back()
+    public async Task Deleting_a_topic_takes_it_out_of_members_lists_and_its_counts_off_the_category_and_restoring_brings_them_back()
     {
         var (author, _, moderator) = await CastAsync("counts");
         var topic = await forum.TopicAsync(author, categoryId, "A thread counted on the categories page");
@@ -105,6 +105,12 @@ public sealed class TopicModerationTests(ForumApp forum) : IClassFixture<ForumAp
         var page = await moderator.OpenAsync(UrlOf(topic));
         await moderator.PostWithTokenAsync(page, $"/t/{topic.Id}/moderate?handler=Delete", new Dictionary<string, string>());
         Assert.Equal(("0", "0"), await CountsAsync());
+        // Staff still find it in the list, greyed out, to restore it; members no longer see it.
+        var staffRow = (await moderator.OpenAsync("/latest")).Document.QuerySelector($"tr.topic-list-item[data-topic-id='{topic.Id}']");
+        Assert.NotNull(staffRow);
+        Assert.Contains("deleted", staffRow.ClassList);
+        using var reader = forum.Session();
+        Assert.Null((await reader.OpenAsync("/latest")).Document.QuerySelector($"tr.topic-list-item[data-topic-id='{topic.Id}']"));
         await moderator.PostWithTokenAsync(page, $"/t/{topic.Id}/moderate?handler=Restore", new Dictionary<string, string>());
         Assert.Equal(("1", "2"), await CountsAsync());
     }
