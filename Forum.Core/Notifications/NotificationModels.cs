@@ -34,11 +34,11 @@ public enum NotificationLevel
 public static class NotificationLevels
 {
     /// <summary>
-    /// A topic's own level wins unless it is Normal, which is also what a topic has before anyone chooses;
-    /// then the category's level applies. Forum.Data's SQL spells the same rule as NotificationSql.EffectiveLevel.
+    /// A level the member chose for the topic wins, Normal included; without one the category's level applies.
+    /// <paramref name="topic"/> is null when nobody chose. Forum.Data's SQL spells the same rule as NotificationSql.EffectiveLevel.
     /// </summary>
     public static NotificationLevel Effective(NotificationLevel? topic, NotificationLevel? category) =>
-        topic is { } t && t != NotificationLevel.Normal ? t : category ?? topic ?? NotificationLevel.Normal;
+        topic ?? category ?? NotificationLevel.Normal;
 
     public static bool IsValid(int level) => Enum.IsDefined((NotificationLevel)level);
 }

@@ -14,8 +14,7 @@ internal static class NotificationSql
     /// NotificationLevels.Effective is the same rule.
     /// </summary>
     public const string EffectiveLevel = """
-        (CASE WHEN tu.notification_level IS NOT NULL AND tu.notification_level <> 1 THEN tu.notification_level
-              ELSE COALESCE(cu.notification_level, tu.notification_level, 1) END)
+        (CASE WHEN tu.level_chosen THEN tu.notification_level ELSE COALESCE(cu.notification_level, 1) END)
         """;
 
     /// <summary>
@@ -35,16 +34,19 @@ internal static class NotificationSql
                   FROM posts p JOIN topics t ON t.id = p.topic_id
                  WHERE p.id = @PostId),
             author_follows AS (
-                INSERT INTO topic_users (user_id, topic_id, last_read_post_number, notification_level, first_visited_at, last_visited_at)
-                SELECT u.id, post.topic_id, post.post_number, CASE WHEN @IsNewTopic THEN u.level_on_create ELSE u.level_on_reply END, @At, @At
+                INSERT INTO topic_users (user_id, topic_id, last_read_post_number, notification_level, level_chosen, first_visited_at, last_visited_at)
+                SELECT u.id, post.topic_id, post.post_number, pref.level, pref.level <> 1, @At, @At
                   FROM post JOIN users u ON u.id = post.user_id
+                 CROSS JOIN LATERAL (SELECT CASE WHEN @IsNewTopic THEN u.level_on_create ELSE u.level_on_reply END AS level) pref
                  WHERE @IsNewPost
                 ON CONFLICT (user_id, topic_id) DO UPDATE
                    SET last_read_post_number = GREATEST(topic_users.last_read_post_number, EXCLUDED.last_read_post_number),
                        last_visited_at = EXCLUDED.last_visited_at,
-                       -- Only a topic without a chosen level follows the preference: a mute or a watch stays.
-                       notification_level = CASE WHEN topic_users.notification_level = 1 THEN EXCLUDED.notification_level
-                                                 ELSE topic_users.notification_level END),
+                       -- Only a topic without a chosen level follows the preference ("normal" there chooses nothing):
+                       -- a mute, a watch or a chosen normal stays.
+                       notification_level = CASE WHEN topic_users.level_chosen THEN topic_users.notification_level
+                                                 ELSE EXCLUDED.notification_level END,
+                       level_chosen = topic_users.level_chosen OR EXCLUDED.level_chosen),
             candidates (user_id, kind, detail) AS (
                 SELECT unnest(@MentionedUserIds::bigint[]), 1, ''
                 UNION ALL

@@ -24,11 +24,11 @@ public sealed class ReadStateStore(NpgsqlDataSource db) : IReadStateStore
                 ON CONFLICT (user_id, topic_id) DO UPDATE
                    SET last_read_post_number = GREATEST(topic_users.last_read_post_number, EXCLUDED.last_read_post_number),
                        last_visited_at = EXCLUDED.last_visited_at
-                RETURNING notification_level),
+                RETURNING CASE WHEN level_chosen THEN notification_level END AS chosen_level),
             seen AS (
                 UPDATE notifications SET read_at = @At
                  WHERE user_id = @UserId AND topic_id = @TopicId AND read_at IS NULL AND post_number <= @ReadUpTo)
-            SELECT (SELECT notification_level FROM state)::int AS topic_level,
+            SELECT (SELECT chosen_level FROM state)::int AS topic_level,
                    (SELECT cu.notification_level FROM category_users cu JOIN topics t ON t.category_id = cu.category_id
                      WHERE cu.user_id = @UserId AND t.id = @TopicId)::int AS category_level;
             """;
@@ -70,9 +70,9 @@ public sealed class ReadStateStore(NpgsqlDataSource db) : IReadStateStore
     public async Task SetTopicLevelAsync(long userId, long topicId, NotificationLevel level, DateTime at, CancellationToken ct)
     {
         const string sql = """
-            INSERT INTO topic_users (user_id, topic_id, notification_level, first_visited_at, last_visited_at)
-            VALUES (@UserId, @TopicId, @Level, @At, @At)
-            ON CONFLICT (user_id, topic_id) DO UPDATE SET notification_level = EXCLUDED.notification_level;
+            INSERT INTO topic_users (user_id, topic_id, notification_level, level_chosen, first_visited_at, last_visited_at)
+            VALUES (@UserId, @TopicId, @Level, true, @At, @At)
+            ON CONFLICT (user_id, topic_id) DO UPDATE SET notification_level = EXCLUDED.notification_level, level_chosen = true;
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
         await conn.ExecuteAsync(new CommandDefinition(sql, new { UserId = userId, TopicId = topicId, Level = (short)level, At = at }, cancellationToken: ct));

@@ -242,6 +242,26 @@ public sealed class MentionNotificationTests(ForumApp forum) : IClassFixture<For
     }
 
     [Fact]
+    public async Task Choosing_normal_for_one_topic_overrides_a_watched_category()
+    {
+        var author = await forum.UserAsync("pia-normal");
+        var reader = await forum.UserAsync("quim-normal");
+        var watched = await forum.CategoryAsync("Followed " + Guid.NewGuid().ToString("N")[..4]);
+        await forum.SetCategoryLevelAsync(reader, watched, NotificationLevel.Watching);
+        var topic = await forum.TopicAsync(author, watched, "A thread one reader wants quieter");
+        await forum.ReplyAsync(author, topic.Id, "First reply: the category watcher hears of it.");
+
+        await forum.SetTopicLevelAsync(reader, topic.Id, NotificationLevel.Normal);
+        await forum.ReplyAsync(author, topic.Id, "Second reply: this topic is normal for the reader now.");
+
+        Assert.Equal([NotificationKind.Posted, NotificationKind.NewTopic], (await forum.NotificationsOfAsync(reader)).Select(n => n.Kind));
+        using var session = forum.Session();
+        await session.LogInAsync("quim-normal");
+        var page = await session.OpenAsync($"/t/{topic.Slug}/{topic.Id}");
+        Assert.Equal("1", page.Document.QuerySelector("form.notification-level-form select option[selected]")?.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task Starting_or_replying_to_a_topic_follows_it_as_the_preferences_say()
     {
         var starter = await forum.UserAsync("mona");
