@@ -2,6 +2,7 @@ using Forum.Core.Events;
 using Forum.Core.Posts;
 using Forum.Core.Topics;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Forum.Web.Live;
 
@@ -15,15 +16,24 @@ public static class LiveSetup
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("ronda"));
         services.AddSingleton<HubRateLimit>();
         services.AddScoped<LiveAudience>();
-        services.AddScoped<IHandle<ReplyPosted>, PushReplyToReaders>();
-        services.AddScoped<IHandle<TopicCreated>, PushNewTopicToLists>();
-        services.AddScoped<IHandle<PostEdited>, PushPostChanges>();
-        services.AddScoped<IHandle<PostDeleted>, PushPostChanges>();
-        services.AddScoped<IHandle<PostRestored>, PushPostChanges>();
-        services.AddScoped<IHandle<TopicStatusChanged>, PushTopicStatus>();
-        services.AddScoped<IHandle<PostLiked>, PushLikeToAuthor>();
-        services.AddScoped<IHandle<Core.Notifications.NotificationCountsChanged>, PushNotificationCounts>();
-        services.AddScoped<IHandle<PostLiked>, PushNotificationCounts>();
+        services.AddSingleton<LivePushQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<LivePushQueue>());
+        services.AddPush<ReplyPosted, PushReplyToReaders>();
+        services.AddPush<TopicCreated, PushNewTopicToLists>();
+        services.AddPush<PostEdited, PushPostChanges>();
+        services.AddPush<PostDeleted, PushPostChanges>();
+        services.AddPush<PostRestored, PushPostChanges>();
+        services.AddPush<TopicStatusChanged, PushTopicStatus>();
+        services.AddPush<PostLiked, PushLikeToAuthor>();
+        services.AddPush<Core.Notifications.NotificationCountsChanged, PushNotificationCounts>();
+        services.AddPush<PostLiked, PushNotificationCounts>();
         return services;
+    }
+
+    /// <summary>A push handler for <typeparamref name="TEvent"/>, run on the push queue rather than in the request.</summary>
+    private static void AddPush<TEvent, THandler>(this IServiceCollection services) where THandler : class, IHandle<TEvent>
+    {
+        services.TryAddScoped<THandler>();
+        services.AddScoped<IHandle<TEvent>, QueuedPush<TEvent, THandler>>();
     }
 }
