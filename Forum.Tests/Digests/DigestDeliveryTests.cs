@@ -4,12 +4,10 @@ using Forum.Tests.Infrastructure;
 using Forum.Web.Cli;
 using Forum.Web.Jobs;
 using Hangfire;
-using Hangfire.AspNetCore;
 using Hangfire.Common;
 using Hangfire.Storage;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Forum.Tests.Digests;
 
@@ -122,9 +120,6 @@ public sealed class DigestDeliveryTests(MailForum forum) : IClassFixture<MailFor
         var forced = await forum.Get<IDigestStore>().DueAsync(DateTime.UtcNow, ignoreHour: true, null, 100_000, default);
         Assert.Equal([dina, dan, hal], forced.Where(d => mine.Contains(d.UserId)).Select(d => d.UserId).Order());
 
-        // Hangfire logs through a process-wide provider bound to the last host built, which another test class
-        // may have disposed by now; this host's own logging is the one to use while it enqueues.
-        GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(forum.Get<ILoggerFactory>()));
         var enqueued = await forum.InScopeAsync(sp => sp.GetRequiredService<EnqueueDigests>().RunAsync(default));
         Assert.Equal(due.Count, enqueued);
         foreach (var userId in new[] { dina, dan })

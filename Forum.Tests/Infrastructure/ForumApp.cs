@@ -2,6 +2,9 @@ using Forum.Core.Accounts;
 using Forum.Core.Categories;
 using Forum.Core.Posts;
 using Forum.Core.Topics;
+using Hangfire;
+using Hangfire.AspNetCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +14,8 @@ namespace Forum.Tests.Infrastructure;
 /// <summary>The real forum in memory, over its own fresh database. One per test class (IClassFixture).</summary>
 public class ForumApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
+    private static readonly AspNetCoreLogProvider HangfireLogs = new(LoggerFactory.Create(_ => { }));
+
     public string ConnectionString { get; private set; } = "";
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "ronda-app-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -19,6 +24,10 @@ public class ForumApp : WebApplicationFactory<Program>, IAsyncLifetime
         ConnectionString = await DatabaseAsync();
         // Building the host runs the migrations; a test then starts from a working forum.
         _ = Services;
+        // Hangfire logs through one process-wide provider, which every host built points at its own logger factory;
+        // once another test class disposes its host, Hangfire would log into a disposed factory and fail. Tests
+        // give it a factory that lives as long as the test run.
+        GlobalConfiguration.Configuration.UseLogProvider(HangfireLogs);
     }
 
     /// <summary>The database this app runs on: a fresh one unless a subclass shares one between apps.</summary>

@@ -1,21 +1,14 @@
 using Forum.Tests.Infrastructure;
 using Forum.Web.Jobs;
-using Hangfire;
-using Hangfire.AspNetCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Forum.Tests.Notifications;
 
 /// <summary>Members away from the site get their mentions, quotes and replies by email, a burst in one message.</summary>
 public sealed class NotificationEmailTests(MailForum forum) : IClassFixture<MailForum>
 {
-    private Task<IReadOnlyList<long>> EnqueueAsync()
-    {
-        // Hangfire logs through a process-wide provider bound to the last host built; use this one's while enqueuing.
-        GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(forum.Get<ILoggerFactory>()));
-        return forum.InScopeAsync(sp => sp.GetRequiredService<EnqueueNotificationEmails>().RunAsync(default));
-    }
+    private Task<IReadOnlyList<long>> EnqueueAsync() =>
+        forum.InScopeAsync(sp => sp.GetRequiredService<EnqueueNotificationEmails>().RunAsync(default));
 
     private Task<bool> SendAsync(long batchId) =>
         forum.InScopeAsync(sp => sp.GetRequiredService<SendNotificationEmail>().RunAsync(batchId, default));
