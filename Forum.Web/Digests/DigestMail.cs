@@ -30,18 +30,7 @@ public sealed partial class DigestMail(IStringLocalizer<SharedResource> L, IOpti
     {
         var member = digest.Member ?? throw new ArgumentException("A digest to send names its member.", nameof(digest));
         var content = digest.Content ?? throw new ArgumentException("A digest to send has content.", nameof(digest));
-        var previousCulture = CultureInfo.CurrentCulture;
-        var previousUiCulture = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(member.Locale is "es" ? "es" : "en");
-        try
-        {
-            return Write(digest, member, content);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = previousCulture;
-            CultureInfo.CurrentUICulture = previousUiCulture;
-        }
+        return MemberCulture.Apply(member.Locale, () => Write(digest, member, content));
     }
 
     private OutgoingMail Write(Digest digest, DigestMember member, DigestContent content)

@@ -22,21 +22,7 @@ public sealed class ActivityMail(IStringLocalizer<SharedResource> L, IOptions<Fo
 
     public static string MessageIdFor(long batchId, string domain) => $"activity.{batchId}@{domain}";
 
-    public OutgoingMail Compose(NotificationEmailBatch batch)
-    {
-        var previousCulture = CultureInfo.CurrentCulture;
-        var previousUiCulture = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(batch.Member.Locale is "es" ? "es" : "en");
-        try
-        {
-            return Write(batch);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = previousCulture;
-            CultureInfo.CurrentUICulture = previousUiCulture;
-        }
-    }
+    public OutgoingMail Compose(NotificationEmailBatch batch) => MemberCulture.Apply(batch.Member.Locale, () => Write(batch));
 
     private OutgoingMail Write(NotificationEmailBatch batch)
     {
