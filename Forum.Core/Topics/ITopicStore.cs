@@ -18,6 +18,4 @@ public interface ITopicStore
     /// <summary>Null when the topic is gone.</summary>
     Task<TopicAudience?> AudienceAsync(long topicId, CancellationToken ct);
 
-    /// <summary>Counts a view once per viewer and day.</summary>
-    Task RecordViewAsync(long topicId, string viewerKey, DateOnly day, CancellationToken ct);
 }

@@ -197,16 +197,4 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
         public bool IsRestricted { get; init; }
         public long[] AllowedUserIds { get; init; } = [];
     }
-
-    public async Task RecordViewAsync(long topicId, string viewerKey, DateOnly day, CancellationToken ct)
-    {
-        const string sql = """
-            WITH first_today AS (
-                INSERT INTO topic_views (topic_id, viewer_key, viewed_on) VALUES (@TopicId, @ViewerKey, @Day::date)
-                ON CONFLICT DO NOTHING RETURNING 1)
-            UPDATE topics SET views = views + 1 WHERE id = @TopicId AND EXISTS (SELECT 1 FROM first_today);
-            """;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await conn.ExecuteAsync(new CommandDefinition(sql, new { TopicId = topicId, ViewerKey = viewerKey, Day = day.ToDateTime(TimeOnly.MinValue) }, cancellationToken: ct));
-    }
 }

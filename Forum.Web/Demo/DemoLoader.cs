@@ -2,6 +2,7 @@ using System.Globalization;
 using Forum.Core;
 using Forum.Core.Accounts;
 using Forum.Core.Categories;
+using Forum.Core.Notifications;
 using Forum.Core.Posts;
 using Forum.Core.Topics;
 
@@ -17,7 +18,7 @@ public sealed record DemoSummary(bool WasAlreadyLoaded, int Categories, int Memb
 /// cooked, numbered and counted exactly like real ones.
 /// </summary>
 public sealed class DemoLoader(IServiceProvider services, IUserStore users, ICategoryStore categories, ITopicStore topics,
-    TimeProvider clock, ILogger<DemoLoader> log)
+    IReadStateStore readState, TimeProvider clock, ILogger<DemoLoader> log)
 {
     // Categories are an admin's to create, and no admin may exist yet (the CLI can run before setup).
     private static readonly Viewer Site = new(null, UserRole.Admin);
@@ -125,7 +126,8 @@ public sealed class DemoLoader(IServiceProvider services, IUserStore users, ICat
     {
         foreach (var (member, index) in members.Select((m, i) => (m, i)))
             if ((index + topicNumber) % 3 != 0)
-                await topics.RecordViewAsync(topicId, $"u{member.UserId}", day, ct);
+                // Counted as a view only (no user id): demo members keep their topics unread for whoever logs in as them.
+                await readState.RecordVisitAsync(new TopicVisit(topicId, $"u{member.UserId}", day, null, 0, day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)), ct);
     }
 
     /// <summary>Demo content is ours: a refusal means the content or a rule changed, and loading must stop loudly.</summary>
