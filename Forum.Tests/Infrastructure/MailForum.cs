@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace Forum.Tests.Infrastructure;
 
-/// <summary>The forum sending its mail to a real SMTP server (aiosmtpd) on loopback, with a public base URL.</summary>
+/// <summary>The forum sending its mail to a real SMTP server (in-process, over a loopback socket), with a public base URL.</summary>
 public class MailForum : ForumApp, IAsyncLifetime
 {
     public const string BaseUrl = "https://forum.example.org";

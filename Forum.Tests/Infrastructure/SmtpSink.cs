@@ -1,29 +1,34 @@
-using System.Diagnostics;
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
 
 namespace Forum.Tests.Infrastructure;
 
 /// <summary>
-/// A real SMTP server on loopback: aiosmtpd with its Maildir handler, so every accepted message is a file in
-/// Maildir/new before the server answers 250. Stopped (the process we started, by id) on dispose.
+/// A real SMTP server on loopback, in this process (the SmtpServer package): the forum talks SMTP to it over a
+/// socket exactly as to a relay, and every message is kept, parsed, before the server answers 250.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
-    private const string Python = "/usr/bin/python3";
-    private readonly Process process;
+    private readonly SmtpServer.SmtpServer server;
+    private readonly CancellationTokenSource stop = new();
+    private readonly Task running;
+    private readonly KeptMessages kept;
 
-    private SmtpSink(Process process, int port, string maildir)
+    private SmtpSink(SmtpServer.SmtpServer server, KeptMessages kept, int port)
     {
-        this.process = process;
+        this.server = server;
+        this.kept = kept;
         Port = port;
-        Maildir = maildir;
+        running = server.StartAsync(stop.Token);
     }
 
     public int Port { get; }
-
-    public string Maildir { get; }
 
     /// <summary>A loopback port nobody listens on right now.</summary>
     public static int FreePort()
@@ -36,27 +41,19 @@ public sealed class SmtpSink : IAsyncDisposable
     public static async Task<SmtpSink> StartAsync(int? port = null)
     {
         var chosen = port ?? FreePort();
-        // aiosmtpd creates the Maildir itself and refuses one that already exists.
-        var maildir = Path.Combine(Path.GetTempPath(), "ronda-smtp-" + Guid.NewGuid().ToString("N")[..8]);
-        var start = new ProcessStartInfo(Python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        foreach (var arg in new[] { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{chosen}", "-c", "aiosmtpd.handlers.Mailbox", maildir })
-            start.ArgumentList.Add(arg);
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start aiosmtpd.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var sink = new SmtpSink(process, chosen, maildir);
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(endpoint => endpoint.Endpoint(new IPEndPoint(IPAddress.Loopback, chosen)))
+            .Build();
+        var kept = new KeptMessages();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(kept);
+        var sink = new SmtpSink(new SmtpServer.SmtpServer(options, services), kept, chosen);
+        // Listening starts on a background task: wait until the port answers.
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
-            if (process.HasExited)
-                throw new InvalidOperationException($"aiosmtpd exited ({process.ExitCode}); is python3-aiosmtpd installed? (apt-get install -y python3-aiosmtpd)");
+            if (sink.running.IsFaulted) await sink.running;
             try
             {
                 using var probe = new TcpClient();
@@ -65,30 +62,35 @@ public sealed class SmtpSink : IAsyncDisposable
             }
             catch (SocketException) when (DateTime.UtcNow < deadline)
             {
-                await Task.Delay(50);
+                await Task.Delay(20);
             }
         }
     }
 
-    /// <summary>Every message the server accepted so far, parsed.</summary>
-    public IReadOnlyList<MimeMessage> Messages()
-    {
-        var folder = Path.Combine(Maildir, "new");
-        if (!Directory.Exists(folder)) return [];
-        return Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal).Select(path => MimeMessage.Load(path)).ToList();
-    }
+    /// <summary>Every message the server accepted so far, parsed, in the order they arrived.</summary>
+    public IReadOnlyList<MimeMessage> Messages() => kept.Messages.ToList();
 
     public IReadOnlyList<MimeMessage> MessagesTo(string address) =>
         Messages().Where(m => m.To.Mailboxes.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
 
     public async ValueTask DisposeAsync()
     {
-        if (!process.HasExited)
+        server.Shutdown();
+        await stop.CancelAsync();
+        try { await running; } catch (OperationCanceledException) { }
+        stop.Dispose();
+    }
+
+    private sealed class KeptMessages : MessageStore
+    {
+        public ConcurrentQueue<MimeMessage> Messages { get; } = new();
+
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction,
+            ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            using var stream = new MemoryStream(buffer.ToArray());
+            Messages.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            return SmtpResponse.Ok;
         }
-        process.Dispose();
-        try { Directory.Delete(Maildir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
