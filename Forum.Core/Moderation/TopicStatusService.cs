@@ -31,7 +31,7 @@ public sealed class TopicStatusService(ITopicStore topics, IModerationStore mode
     /// <summary>"Unpin for me": any signed-in reader.</summary>
     public async Task<Outcome<bool>> DismissPinAsync(Viewer reader, long topicId, CancellationToken ct)
     {
-        if (reader.UserId is not { } userId) return Outcome<bool>.Refused(new FieldError("", "Log in to do that."));
+        if (reader.UserId is not { } userId) return Outcome<bool>.Refused(Permissions.Guardian.SignInRequired);
         if (await topics.FindAccessAsync(topicId, reader, ct) is null) return Outcome<bool>.Refused(ModerationRules.TopicNotFound);
         return Outcome<bool>.Ok(await moderation.DismissPinAsync(topicId, userId, clock.GetUtcNow().UtcDateTime, ct));
     }

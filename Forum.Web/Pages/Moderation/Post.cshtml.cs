@@ -1,3 +1,4 @@
+using Forum.Web.Infrastructure;
 using Forum.Core;
 using Forum.Core.Moderation;
 using Forum.Core.Posts;
@@ -20,7 +21,7 @@ public sealed class PostModel(PostModerationService moderation, PostEditService 
     {
         var outcome = await work;
         if (outcome.Value is { } at) return Redirect($"/t/{at.TopicSlug}/{at.TopicId}/{at.PostNumber}#post-{at.PostNumber}");
-        if (ModerationRules.IsNotFound(outcome.Errors)) return NotFound();
+        if (RefusalResponses.KindOf(outcome.Errors) == RefusalKind.NotFound) return NotFound();
         Refuse(outcome.Errors);
         return Page();
     }

@@ -1,3 +1,4 @@
+using Forum.Web.Infrastructure;
 using Forum.Core;
 using Forum.Core.Categories;
 using Forum.Core.Moderation;
@@ -86,9 +87,9 @@ public sealed class TopicModel(ITopicStore topics, ICategoryStore categories, To
         return outcome.Succeeded ? Redirect($"/t/{id}") : await RefusedAsync(id, outcome.Errors, ct);
     }
 
-    private async Task<IActionResult> RefusedAsync(long id, IReadOnlyList<FieldError> errors, CancellationToken ct)
+    private async Task<IActionResult> RefusedAsync(long id, IReadOnlyList<Refusal> errors, CancellationToken ct)
     {
-        if (ModerationRules.IsNotFound(errors)) return NotFound();
+        if (RefusalResponses.KindOf(errors) == RefusalKind.NotFound) return NotFound();
         Refuse(errors);
         if (!IsRefused && !await LoadAsync(id, ct)) return NotFound();
         return Page();
