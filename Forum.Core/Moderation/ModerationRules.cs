@@ -7,9 +7,6 @@ namespace Forum.Core.Moderation;
 /// <summary>Rules shared by the moderation services; who may moderate at all is the Guardian's.</summary>
 public static class ModerationRules
 {
-    public static readonly Refusal StaffOnly = Guardian.StaffOnly;
-    public static readonly Refusal TopicNotFound = Guardian.TopicNotFound;
-    public static readonly Refusal PostNotFound = Guardian.PostNotFound;
     public const int ReasonMax = 500;
 
     /// <summary>Dates in refusals are shown the same way in every language: 2025-03-01 14:00 UTC.</summary>

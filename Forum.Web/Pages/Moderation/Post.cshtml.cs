@@ -15,7 +15,7 @@ public sealed class PostModel(PostModerationService moderation, PostEditService 
     public Task<IActionResult> OnPostUnlockAsync(long id, CancellationToken ct) => ActAsync(moderation.SetLockedAsync(Viewer, id, false, ct));
 
     public Task<IActionResult> OnPostRestoreAsync(long id, CancellationToken ct) =>
-        ActAsync(Viewer.IsStaff ? edits.RestoreAsync(Viewer, id, ct) : Task.FromResult(Outcome<PostLocation>.Refused(ModerationRules.StaffOnly)));
+        ActAsync(edits.RestoreAsync(Viewer, id, ct));
 
     private async Task<IActionResult> ActAsync(Task<Outcome<PostLocation>> work)
     {

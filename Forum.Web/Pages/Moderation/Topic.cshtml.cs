@@ -1,3 +1,4 @@
+using Forum.Core.Permissions;
 using Forum.Web.Infrastructure;
 using Forum.Core;
 using Forum.Core.Categories;
@@ -40,7 +41,7 @@ public sealed class TopicModel(ITopicStore topics, ICategoryStore categories, To
     {
         if (!Viewer.IsStaff)
         {
-            Refuse([ModerationRules.StaffOnly]);
+            Refuse([Guardian.StaffOnly]);
             return Page();
         }
         if (!await LoadAsync(id, ct)) return NotFound();

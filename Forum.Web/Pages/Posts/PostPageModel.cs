@@ -25,8 +25,6 @@ public abstract class PostPageModel(IPostStore posts) : ForumPageModel
         return true;
     }
 
-    protected bool IsOwnPost => Viewer.UserId == Post.UserId;
-
     /// <summary>The page itself, with the refusal and a link back to the post, under the status its kind calls for.</summary>
     protected IActionResult Refuse(IReadOnlyList<Refusal> refusals)
     {
