@@ -27,10 +27,10 @@ public sealed class CategoryService(ICategoryStore categories, IStaffLog log, Ti
         return Outcome<long>.Ok(id);
     }
 
-    private async Task<List<FieldError>> CheckAsync(Viewer admin, long? id, CategoryInput input, CancellationToken ct)
+    private async Task<List<Refusal>> CheckAsync(Viewer admin, long? id, CategoryInput input, CancellationToken ct)
     {
-        if (!admin.IsAdmin) return [new FieldError("", "Only admins manage categories.")];
-        var errors = CategoryRules.Check(input).ToList();
+        if (!admin.IsAdmin) return [Refusal.Forbidden("Only admins manage categories.")];
+        var errors = CategoryRules.Check(input).ToList<Refusal>();
         if (input.ParentId is { } parentId)
         {
             // Categories nest one level deep, as in Discourse's default settings.

@@ -9,7 +9,7 @@ public sealed class DigestPreferencesService(IDigestStore digests)
         DigestRules.TryParse(frequency, out var parsed);
         return await digests.SetPreferencesAsync(userId, new DigestPreferences(parsed, hour), ct)
             ? Outcome<bool>.Ok(true)
-            : Outcome<bool>.Refused(new FieldError("", "That member no longer exists."));
+            : Outcome<bool>.Refused(Refusal.NotFound("That member no longer exists."));
     }
 
     public async Task<Outcome<bool>> ChangeFrequencyAsync(long userId, string? frequency, CancellationToken ct)
@@ -18,6 +18,6 @@ public sealed class DigestPreferencesService(IDigestStore digests)
             return Outcome<bool>.Refused(new FieldError("Frequency", "Choose how often to receive the summary."));
         return await digests.SetFrequencyAsync(userId, parsed, ct)
             ? Outcome<bool>.Ok(true)
-            : Outcome<bool>.Refused(new FieldError("", "That member no longer exists."));
+            : Outcome<bool>.Refused(Refusal.NotFound("That member no longer exists."));
     }
 }

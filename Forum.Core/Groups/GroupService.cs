@@ -4,7 +4,7 @@ namespace Forum.Core.Groups;
 
 public sealed class GroupService(IGroupStore groups, TimeProvider clock)
 {
-    private static readonly FieldError AdminsOnly = new("", "Only admins manage groups.");
+    private static readonly Refusal AdminsOnly = Refusal.Forbidden("Only admins manage groups.");
 
     public async Task<Outcome<long>> CreateAsync(Viewer admin, string name, CancellationToken ct)
     {
@@ -27,7 +27,7 @@ public sealed class GroupService(IGroupStore groups, TimeProvider clock)
             AddMemberResult.Added => Outcome<bool>.Ok(true),
             AddMemberResult.AlreadyMember => Outcome<bool>.Refused(new FieldError("Username", "{0} is already in this group.", username)),
             AddMemberResult.NoSuchUser => Outcome<bool>.Refused(new FieldError("Username", "Nobody is called {0}.", username)),
-            _ => Outcome<bool>.Refused(new FieldError("", "That group no longer exists.")),
+            _ => Outcome<bool>.Refused(Refusal.NotFound("That group no longer exists.")),
         };
     }
 
@@ -36,7 +36,7 @@ public sealed class GroupService(IGroupStore groups, TimeProvider clock)
         if (!admin.IsAdmin) return Outcome<bool>.Refused(AdminsOnly);
         return await groups.RemoveMemberAsync(groupId, userId, ct)
             ? Outcome<bool>.Ok(true)
-            : Outcome<bool>.Refused(new FieldError("", "That member is not in this group."));
+            : Outcome<bool>.Refused(Refusal.NotFound("That member is not in this group."));
     }
 
     public async Task<Outcome<bool>> SetMentionableAsync(Viewer admin, long groupId, bool mentionable, CancellationToken ct)
@@ -44,6 +44,6 @@ public sealed class GroupService(IGroupStore groups, TimeProvider clock)
         if (!admin.IsAdmin) return Outcome<bool>.Refused(AdminsOnly);
         return await groups.SetMentionableAsync(groupId, mentionable, ct)
             ? Outcome<bool>.Ok(true)
-            : Outcome<bool>.Refused(new FieldError("", "That group no longer exists."));
+            : Outcome<bool>.Refused(Refusal.NotFound("That group no longer exists."));
     }
 }

@@ -1,5 +1,6 @@
 using Forum.Core.Accounts;
 using Forum.Core.Events;
+using Forum.Core.Permissions;
 using Forum.Core.Posts;
 using Microsoft.Extensions.Options;
 
@@ -13,10 +14,10 @@ public sealed class FlagService(IPostStore posts, IModerationStore moderation, I
 
     public async Task<Outcome<FlagResult>> FlagAsync(Viewer member, long postId, FlagReason? reason, string message, CancellationToken ct)
     {
-        if (member.UserId is not { } userId) return Outcome<FlagResult>.Refused(new FieldError("", "Log in to do that."));
+        if (member.UserId is not { } userId) return Outcome<FlagResult>.Refused(Guardian.SignInRequired);
         var post = await posts.FindForEditAsync(postId, member, ct);
-        if (post is null || post.IsDeleted) return Outcome<FlagResult>.Refused(ModerationRules.PostNotFound);
-        if (post.UserId == userId) return Outcome<FlagResult>.Refused(new FieldError("", "You cannot flag your own post."));
+        if (post is null) return Outcome<FlagResult>.Refused(Guardian.PostNotFound);
+        if (new Guardian(member).CanFlag(post.Facts) is { } refused) return Outcome<FlagResult>.Refused(refused);
         message = message.Trim();
         if (reason is null) return Outcome<FlagResult>.Refused(new FieldError("Reason", "Choose why you flag this post."));
         if (reason == FlagReason.Other && message.Length == 0)

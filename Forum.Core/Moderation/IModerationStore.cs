@@ -32,8 +32,6 @@ public interface IModerationStore
 
     Task<ReplyGate> ReplyGateAsync(long topicId, long userId, CancellationToken ct);
 
-    Task<PostGate?> PostGateAsync(long postId, CancellationToken ct);
-
     /// <summary>The post's author when the lock changed; null when it already was so.</summary>
     Task<long?> SetPostLockedAsync(long postId, bool locked, long staffId, DateTime at, CancellationToken ct);
 

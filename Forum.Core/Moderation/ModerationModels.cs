@@ -36,9 +36,6 @@ public sealed record UserPenalty(DateTime? SilencedUntil, string SilenceReason, 
 
 public enum PenaltyKind { Silence, Suspend }
 
-/// <summary>Moderation facts about one post that the post's own record does not carry.</summary>
-public sealed record PostGate(bool IsLocked, bool IsHidden, bool IsTopicArchived);
-
 public sealed record MovedPosts(long TargetTopicId, string TargetSlug, int Count);
 
 /// <summary>A moderator's topic change other than status, logged with before and after.</summary>

@@ -12,8 +12,8 @@ public sealed class PenaltyService(IUserStore users, IModerationStore moderation
     {
         if (ModerationRules.RefuseUnlessStaff<bool>(staff) is { } refused) return refused;
         var user = await users.FindByIdAsync(userId, ct);
-        if (user is null) return Outcome<bool>.Refused(new FieldError("", "That member no longer exists."));
-        if (user.IsStaff) return Outcome<bool>.Refused(new FieldError("", "Staff members cannot be silenced or suspended."));
+        if (user is null) return Outcome<bool>.Refused(Refusal.NotFound("That member no longer exists."));
+        if (user.IsStaff) return Outcome<bool>.Refused(Refusal.Forbidden("Staff members cannot be silenced or suspended."));
         reason = reason.Trim();
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = ModerationRules.CheckReason(reason).ToList();

@@ -1,3 +1,4 @@
+using Forum.Core.Permissions;
 using Forum.Core.Accounts;
 using Forum.Core.Events;
 using Forum.Core.Posts;
@@ -11,7 +12,7 @@ public sealed class PostModerationService(IPostStore posts, IModerationStore mod
     {
         if (ModerationRules.RefuseUnlessStaff<PostLocation>(staff) is { } refused) return refused;
         var post = await posts.FindForEditAsync(postId, staff, ct);
-        if (post is null) return Outcome<PostLocation>.Refused(ModerationRules.PostNotFound);
+        if (post is null) return Outcome<PostLocation>.Refused(Guardian.PostNotFound);
         var staffId = staff.UserId!.Value;
         var author = await moderation.SetPostLockedAsync(postId, locked, staffId, clock.GetUtcNow().UtcDateTime, ct);
         if (author is { } authorId)

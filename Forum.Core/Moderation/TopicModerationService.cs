@@ -1,3 +1,4 @@
+using Forum.Core.Permissions;
 using Forum.Core.Accounts;
 using Forum.Core.Categories;
 using Forum.Core.Events;
@@ -44,7 +45,7 @@ public sealed class TopicModerationService(ITopicStore topics, ICategoryStore ca
     {
         if (ModerationRules.RefuseUnlessStaff<bool>(staff) is { } refused) return refused;
         // A deleted topic is invisible to FindAccessAsync, so look through the page read, which shows it to staff.
-        if (await topics.GetPageAsync(topicId, staff, 1, 0, ct) is null) return Outcome<bool>.Refused(ModerationRules.TopicNotFound);
+        if (await topics.GetPageAsync(topicId, staff, 1, 0, ct) is null) return Outcome<bool>.Refused(Guardian.TopicNotFound);
         return await PublishAsync(staff, topicId, deleted ? StaffActions.TopicDeleted : StaffActions.TopicRestored,
             await moderation.SetTopicDeletedAsync(topicId, deleted, staff.UserId!.Value, Now, ct), ct);
     }
@@ -109,7 +110,7 @@ public sealed class TopicModerationService(ITopicStore topics, ICategoryStore ca
     private async Task<Outcome<bool>?> RefusalAsync(Viewer staff, long topicId, CancellationToken ct)
     {
         if (ModerationRules.RefuseUnlessStaff<bool>(staff) is { } refused) return refused;
-        return await topics.FindAccessAsync(topicId, staff, ct) is null ? Outcome<bool>.Refused(ModerationRules.TopicNotFound) : null;
+        return await topics.FindAccessAsync(topicId, staff, ct) is null ? Outcome<bool>.Refused(Guardian.TopicNotFound) : null;
     }
 
     private async Task<Outcome<bool>> PublishAsync(Viewer staff, long topicId, string action, TopicChangeResult? changed, CancellationToken ct)

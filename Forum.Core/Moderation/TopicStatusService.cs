@@ -1,3 +1,4 @@
+using Forum.Core.Permissions;
 using Forum.Core.Accounts;
 using Forum.Core.Events;
 using Forum.Core.Topics;
@@ -31,8 +32,8 @@ public sealed class TopicStatusService(ITopicStore topics, IModerationStore mode
     /// <summary>"Unpin for me": any signed-in reader.</summary>
     public async Task<Outcome<bool>> DismissPinAsync(Viewer reader, long topicId, CancellationToken ct)
     {
-        if (reader.UserId is not { } userId) return Outcome<bool>.Refused(new FieldError("", "Log in to do that."));
-        if (await topics.FindAccessAsync(topicId, reader, ct) is null) return Outcome<bool>.Refused(ModerationRules.TopicNotFound);
+        if (reader.UserId is not { } userId) return Outcome<bool>.Refused(Permissions.Guardian.SignInRequired);
+        if (await topics.FindAccessAsync(topicId, reader, ct) is null) return Outcome<bool>.Refused(Guardian.TopicNotFound);
         return Outcome<bool>.Ok(await moderation.DismissPinAsync(topicId, userId, clock.GetUtcNow().UtcDateTime, ct));
     }
 
@@ -53,7 +54,7 @@ public sealed class TopicStatusService(ITopicStore topics, IModerationStore mode
         reason = reason.Trim();
         var errors = ModerationRules.CheckReason(reason).ToList();
         if (errors.Count > 0) return Outcome<bool>.Refused(errors);
-        if (await topics.FindAccessAsync(topicId, staff, ct) is null) return Outcome<bool>.Refused(ModerationRules.TopicNotFound);
+        if (await topics.FindAccessAsync(topicId, staff, ct) is null) return Outcome<bool>.Refused(Guardian.TopicNotFound);
         return Outcome<bool>.Ok(await ApplyAsync(topicId, action, LogActionOf(action), staff.UserId!.Value, reason, until, ct));
     }
 

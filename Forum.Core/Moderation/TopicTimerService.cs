@@ -1,3 +1,4 @@
+using Forum.Core.Permissions;
 using Forum.Core.Accounts;
 using Forum.Core.Events;
 using Forum.Core.Topics;
@@ -22,7 +23,7 @@ public sealed class TopicTimerService(ITopicStore topics, IModerationStore moder
     public async Task<Outcome<long>> SetAsync(Viewer staff, long topicId, string action, DateTime? executeAt, int? hoursAfterReply, CancellationToken ct)
     {
         if (ModerationRules.RefuseUnlessStaff<long>(staff) is { } refused) return refused;
-        if (await topics.FindAccessAsync(topicId, staff, ct) is null) return Outcome<long>.Refused(ModerationRules.TopicNotFound);
+        if (await topics.FindAccessAsync(topicId, staff, ct) is null) return Outcome<long>.Refused(Guardian.TopicNotFound);
         var now = clock.GetUtcNow().UtcDateTime;
         if (action is not (Close or Open)) return Outcome<long>.Refused(new FieldError("TimerAction", "Choose what the timer does."));
         DateTime at;
@@ -44,7 +45,7 @@ public sealed class TopicTimerService(ITopicStore topics, IModerationStore moder
     public async Task<Outcome<bool>> CancelAsync(Viewer staff, long topicId, CancellationToken ct)
     {
         if (ModerationRules.RefuseUnlessStaff<bool>(staff) is { } refused) return refused;
-        if (await topics.FindAccessAsync(topicId, staff, ct) is null) return Outcome<bool>.Refused(ModerationRules.TopicNotFound);
+        if (await topics.FindAccessAsync(topicId, staff, ct) is null) return Outcome<bool>.Refused(Guardian.TopicNotFound);
         return Outcome<bool>.Ok(await moderation.CancelTimerAsync(topicId, staff.UserId!.Value, clock.GetUtcNow().UtcDateTime, ct));
     }
 

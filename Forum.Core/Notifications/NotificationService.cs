@@ -37,27 +37,27 @@ public sealed class NotificationService(INotificationStore notifications, IReadS
 
     public async Task<Outcome<TopicAccess>> SetTopicLevelAsync(Viewer viewer, long topicId, int level, CancellationToken ct)
     {
-        if (viewer.UserId is not { } userId) return Outcome<TopicAccess>.Refused(new FieldError("", "Log in to follow topics."));
+        if (viewer.UserId is not { } userId) return Outcome<TopicAccess>.Refused(Refusal.Forbidden("Log in to follow topics."));
         if (!NotificationLevels.IsValid(level)) return Outcome<TopicAccess>.Refused(new FieldError("Level", "Choose a notification level."));
         var topic = await topics.FindAccessAsync(topicId, viewer, ct);
-        if (topic is null) return Outcome<TopicAccess>.Refused(new FieldError("", "This topic does not exist or you cannot see it."));
+        if (topic is null) return Outcome<TopicAccess>.Refused(Permissions.Guardian.TopicNotFound);
         await readState.SetTopicLevelAsync(userId, topicId, (NotificationLevel)level, Now, ct);
         return Outcome<TopicAccess>.Ok(topic);
     }
 
     public async Task<Outcome<Category>> SetCategoryLevelAsync(Viewer viewer, long categoryId, int level, CancellationToken ct)
     {
-        if (viewer.UserId is not { } userId) return Outcome<Category>.Refused(new FieldError("", "Log in to follow categories."));
+        if (viewer.UserId is not { } userId) return Outcome<Category>.Refused(Refusal.Forbidden("Log in to follow categories."));
         if (!NotificationLevels.IsValid(level)) return Outcome<Category>.Refused(new FieldError("Level", "Choose a notification level."));
         var category = await categories.FindAsync(categoryId, viewer, ct);
-        if (category is null) return Outcome<Category>.Refused(new FieldError("", "This category does not exist or you cannot see it."));
+        if (category is null) return Outcome<Category>.Refused(Refusal.NotFound("This category does not exist or you cannot see it."));
         await readState.SetCategoryLevelAsync(userId, categoryId, (NotificationLevel)level, ct);
         return Outcome<Category>.Ok(category);
     }
 
     public async Task<Outcome<bool>> SavePreferencesAsync(Viewer viewer, int onCreate, int onReply, bool emailWhenAway, CancellationToken ct)
     {
-        if (viewer.UserId is not { } userId) return Outcome<bool>.Refused(new FieldError("", "Log in to change your preferences."));
+        if (viewer.UserId is not { } userId) return Outcome<bool>.Refused(Refusal.Forbidden("Log in to change your preferences."));
         // Muting one's own topics by default would hide replies to them; Discourse offers no such choice either.
         var errors = new List<FieldError>();
         if (onCreate is < 1 or > 3) errors.Add(new FieldError("OnCreate", "Choose a notification level."));

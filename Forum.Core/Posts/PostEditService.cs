@@ -2,21 +2,18 @@ using Forum.Core.Accounts;
 using Forum.Core.Events;
 using Forum.Core.Moderation;
 using Forum.Core.Notifications;
+using Forum.Core.Permissions;
 using Forum.Core.Topics;
 
 namespace Forum.Core.Posts;
 
-public sealed class PostEditService(IPostStore posts, IModerationStore moderation, IStaffLog log, MentionService mentions, IEventPublisher events, TimeProvider clock)
+public sealed class PostEditService(IPostStore posts, IStaffLog log, MentionService mentions, IEventPublisher events, TimeProvider clock)
 {
-    /// <summary>Authors edit their own posts; staff edit any.</summary>
-    public static bool MayChange(Viewer viewer, PostForEdit post) =>
-        !post.IsDeleted && (viewer.IsStaff || viewer.UserId == post.UserId);
-
     public async Task<Outcome<PostLocation>> EditAsync(Viewer editor, long postId, int expectedVersion, string raw, CancellationToken ct)
     {
         var post = await posts.FindForEditAsync(postId, editor, ct);
-        if (post is null || !MayChange(editor, post)) return Outcome<PostLocation>.Refused(new FieldError("", "You cannot edit this post."));
-        if (EditRefusal(await moderation.PostGateAsync(postId, ct), editor) is { } locked) return Outcome<PostLocation>.Refused(locked);
+        if (post is null) return Outcome<PostLocation>.Refused(Guardian.PostNotFound);
+        if (new Guardian(editor).CanEdit(post.TopicFacts, post.Facts) is { } refused) return Outcome<PostLocation>.Refused(refused);
         raw = raw.Trim();
         var errors = TopicRules.CheckBody(raw, TopicRules.BodyMin).ToList();
         if (errors.Count > 0) return Outcome<PostLocation>.Refused(errors);
@@ -29,19 +26,11 @@ public sealed class PostEditService(IPostStore posts, IModerationStore moderatio
         {
             Notices = prepared.Notices,
         }, ct);
-        if (notified is null) return Outcome<PostLocation>.Refused(new FieldError("", "Someone else edited this post meanwhile. Review their changes, then save again."));
+        if (notified is null) return Outcome<PostLocation>.Refused(Refusal.Conflict("Someone else edited this post meanwhile. Review their changes, then save again."));
         await events.PublishAsync(new PostEdited(post.TopicId, postId, post.PostNumber), ct);
         if (notified.Count > 0) await events.PublishAsync(new NotificationCountsChanged(notified), ct);
         await RecordStaffActionAsync(editor, post, StaffActions.PostEdited, post.Raw, raw, ct);
         return Outcome<PostLocation>.Ok(location with { UnnotifiedMentions = prepared.Unnotified });
-    }
-
-    /// <summary>Why this editor may not edit a post now: archived topic, or (for its author) locked by a moderator.</summary>
-    public static FieldError? EditRefusal(PostGate? gate, Viewer editor)
-    {
-        if (gate is { IsTopicArchived: true }) return new FieldError("", "This topic is archived; its posts can no longer be edited.");
-        if (gate is { IsLocked: true } && !editor.IsStaff) return new FieldError("", "A moderator locked this post; it can no longer be edited.");
-        return null;
     }
 
     /// <summary>Staff acting on someone else's post: logged, and the author is told.</summary>
@@ -56,9 +45,8 @@ public sealed class PostEditService(IPostStore posts, IModerationStore moderatio
     public async Task<Outcome<PostLocation>> DeleteAsync(Viewer deleter, long postId, CancellationToken ct)
     {
         var post = await posts.FindForEditAsync(postId, deleter, ct);
-        if (post is null || !MayChange(deleter, post)) return Outcome<PostLocation>.Refused(new FieldError("", "You cannot delete this post."));
-        // Deleting the first post would orphan the topic; that is a moderator's topic action.
-        if (post.PostNumber == 1 && !deleter.IsStaff) return Outcome<PostLocation>.Refused(new FieldError("", "The first post of a topic cannot be deleted."));
+        if (post is null) return Outcome<PostLocation>.Refused(Guardian.PostNotFound);
+        if (new Guardian(deleter).CanDelete(post.TopicFacts, post.Facts) is { } refused) return Outcome<PostLocation>.Refused(refused);
         if (await posts.SoftDeleteAsync(postId, deleter.UserId!.Value, clock.GetUtcNow().UtcDateTime, ct))
         {
             await events.PublishAsync(new PostDeleted(post.TopicId, postId, post.PostNumber), ct);
@@ -70,8 +58,9 @@ public sealed class PostEditService(IPostStore posts, IModerationStore moderatio
     public async Task<Outcome<int>> LikeAsync(Viewer liker, long postId, bool liked, CancellationToken ct)
     {
         var post = await posts.FindForEditAsync(postId, liker, ct);
-        if (liker.UserId is not { } userId || post is null || post.IsDeleted) return Outcome<int>.Refused(new FieldError("", "You cannot like this post."));
-        if (post.UserId == userId) return Outcome<int>.Refused(new FieldError("", "You cannot like your own post."));
+        if (post is null) return Outcome<int>.Refused(Guardian.PostNotFound);
+        if (new Guardian(liker).CanLike(post.Facts) is { } refused) return Outcome<int>.Refused(refused);
+        var userId = liker.UserId!.Value;
         var (count, changed) = await posts.SetLikeAsync(postId, userId, liked, ct);
         if (changed && liked) await events.PublishAsync(new PostLiked(post.TopicId, postId, post.PostNumber, post.UserId, userId), ct);
         return Outcome<int>.Ok(count);
@@ -80,8 +69,9 @@ public sealed class PostEditService(IPostStore posts, IModerationStore moderatio
     /// <summary>Staff bring a deleted post back.</summary>
     public async Task<Outcome<PostLocation>> RestoreAsync(Viewer staff, long postId, CancellationToken ct)
     {
-        var post = staff.IsStaff ? await posts.FindForEditAsync(postId, staff, ct) : null;
-        if (post is null) return Outcome<PostLocation>.Refused(new FieldError("", "Only moderators can do that."));
+        if (new Guardian(staff).CanModerate() is { } refused) return Outcome<PostLocation>.Refused(refused);
+        var post = await posts.FindForEditAsync(postId, staff, ct);
+        if (post is null) return Outcome<PostLocation>.Refused(Guardian.PostNotFound);
         if (await posts.RestoreAsync(postId, ct))
         {
             await events.PublishAsync(new PostRestored(post.TopicId, postId, post.PostNumber), ct);

@@ -1,4 +1,5 @@
 using Forum.Core.Notifications;
+using Forum.Core.Permissions;
 
 namespace Forum.Core.Posts;
 
@@ -17,8 +18,13 @@ public sealed record SavedReply(long PostId, int PostNumber)
     public IReadOnlyList<string> UnnotifiedMentions { get; init; } = [];
 }
 
-/// <summary>A post as its editor sees it, with the topic it belongs to.</summary>
-public sealed record PostForEdit(long Id, long TopicId, string TopicSlug, string TopicTitle, int PostNumber, long UserId, string Username, string Raw, int Version, bool IsDeleted);
+/// <summary>A post as its editor sees it, with the topic it belongs to and what the Guardian needs of both.</summary>
+public sealed record PostForEdit(long Id, long TopicId, string TopicSlug, string TopicTitle, int PostNumber, long UserId, string Username, string Raw, int Version, bool IsDeleted,
+    bool IsHidden, bool IsLocked, bool IsTopicDeleted, bool IsTopicClosed, bool IsTopicArchived)
+{
+    public PostFacts Facts => new(UserId, PostNumber, IsDeleted, IsHidden, IsLocked);
+    public TopicFacts TopicFacts => new(IsTopicDeleted, IsTopicClosed, IsTopicArchived);
+}
 
 public sealed record PostEdit(long PostId, int ExpectedVersion, string Raw, string Cooked, int CookedVersion, long EditorId, DateTime EditedAt)
 {

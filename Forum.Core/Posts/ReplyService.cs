@@ -2,6 +2,7 @@ using Forum.Core.Accounts;
 using Forum.Core.Events;
 using Forum.Core.Moderation;
 using Forum.Core.Notifications;
+using Forum.Core.Permissions;
 using Forum.Core.Topics;
 
 namespace Forum.Core.Posts;
@@ -12,27 +13,27 @@ public sealed class ReplyService(ITopicStore topics, IPostStore posts, IModerati
 {
     public async Task<Outcome<SavedReply>> ReplyAsync(ReplyRequest request, CancellationToken ct)
     {
-        if (request.Author.UserId is not { } authorId) return Outcome<SavedReply>.Refused(new FieldError("", "Log in to reply."));
+        var guardian = new Guardian(request.Author);
+        if (request.Author.UserId is not { } authorId) return Outcome<SavedReply>.Refused(Refusal.Forbidden("Log in to reply."));
         var raw = request.Raw.Trim();
         var errors = TopicRules.CheckBody(raw, TopicRules.BodyMin).ToList();
         if (errors.Count > 0) return Outcome<SavedReply>.Refused(errors);
 
         var topic = await topics.FindAccessAsync(request.TopicId, request.Author, ct);
-        if (topic is null) return Outcome<SavedReply>.Refused(new FieldError("", "This topic does not exist or you cannot see it."));
-        // Staff may still reply to a closed topic, as in Discourse (to explain why it was closed, say).
-        var isStaff = request.Author.IsStaff;
-        if (topic.IsClosed && !isStaff) return Outcome<SavedReply>.Refused(new FieldError("", "This topic is closed."));
+        if (topic is null) return Outcome<SavedReply>.Refused(Guardian.TopicNotFound);
         var now = clock.GetUtcNow().UtcDateTime;
         var gate = await moderation.ReplyGateAsync(topic.Id, authorId, ct);
-        if (PostingRules.Refusal(gate, isStaff, now) is { } refusal) return Outcome<SavedReply>.Refused(refusal);
+        if (guardian.CanReplyNow(new TopicFacts(IsDeleted: false, topic.IsClosed, gate.IsArchived), gate, now) is { } refusal)
+            return Outcome<SavedReply>.Refused(refusal);
 
         var prepared = await mentions.PrepareAsync(authorId, raw, ct);
         var saved = await posts.InsertReplyAsync(
-            new NewReply(topic.Id, authorId, raw, prepared.Cooked.Html, prepared.Cooked.Version, request.ReplyToPostNumber, now, MayReplyToClosed: isStaff)
+            new NewReply(topic.Id, authorId, raw, prepared.Cooked.Html, prepared.Cooked.Version, request.ReplyToPostNumber, now, MayReplyToClosed: request.Author.IsStaff)
             {
                 Notices = prepared.Notices,
             }, ct);
-        if (saved is null) return Outcome<SavedReply>.Refused(new FieldError("", "This topic is closed."));
+        // Closed, archived or deleted between the check and the write: the topic row's WHERE had the last word.
+        if (saved is null) return Outcome<SavedReply>.Refused(Refusal.Conflict("This topic is closed."));
         await events.PublishAsync(new ReplyPosted(topic.Id, saved.PostId, saved.PostNumber, authorId), ct);
         if (saved.NotifiedUserIds.Count > 0) await events.PublishAsync(new NotificationCountsChanged(saved.NotifiedUserIds), ct);
         return Outcome<SavedReply>.Ok(saved with { UnnotifiedMentions = prepared.Unnotified });

@@ -2,6 +2,7 @@ using System.Globalization;
 using Forum.Core.Accounts;
 using Forum.Core.Notifications;
 using Forum.Core.Moderation;
+using Forum.Core.Permissions;
 
 namespace Forum.Core.Topics;
 
@@ -52,10 +53,16 @@ public sealed record TopicHeader(
 public sealed record PostView(
     long Id, int PostNumber, long UserId, string Username, string AuthorName, string AuthorOrganization,
     string Cooked, int? ReplyToPostNumber, string? ReplyToUsername, int LikeCount, bool IsLikedByViewer,
-    int Version, DateTime CreatedAt, DateTime UpdatedAt, bool IsDeleted, bool IsHidden, bool IsLocked);
+    int Version, DateTime CreatedAt, DateTime UpdatedAt, bool IsDeleted, bool IsHidden, bool IsLocked)
+{
+    public PostFacts Facts => new(UserId, PostNumber, IsDeleted, IsHidden, IsLocked);
+}
 
 /// <summary>A page of a topic, with the small-action entries ("closed by @mod") that fall between its posts.</summary>
-public sealed record TopicPage(TopicHeader Topic, IReadOnlyList<PostView> Posts, IReadOnlyList<TopicActionView> Actions, TopicModerationState Moderation);
+public sealed record TopicPage(TopicHeader Topic, IReadOnlyList<PostView> Posts, IReadOnlyList<TopicActionView> Actions, TopicModerationState Moderation)
+{
+    public TopicFacts Facts => new(Topic.IsDeleted, Topic.IsClosed, Moderation.IsArchived);
+}
 
 public sealed record NewTopic(long CategoryId, long UserId, string Title, string Slug, string Raw, string Cooked, int CookedVersion, DateTime CreatedAt)
 {

@@ -3,6 +3,7 @@ using Forum.Core.Categories;
 using Forum.Core.Events;
 using Forum.Core.Moderation;
 using Forum.Core.Notifications;
+using Forum.Core.Permissions;
 
 namespace Forum.Core.Topics;
 
@@ -12,9 +13,10 @@ public sealed class TopicService(ITopicStore topics, ICategoryStore categories, 
 {
     public async Task<Outcome<CreatedTopic>> CreateAsync(NewTopicRequest request, CancellationToken ct)
     {
-        if (request.Author.UserId is not { } authorId) return Outcome<CreatedTopic>.Refused(new FieldError("", "Log in to start a topic."));
-        if (await moderation.PenaltyAsync(authorId, ct) is { } penalty && PostingRules.SilencedRefusal(penalty.SilencedUntil, penalty.SilenceReason, clock.GetUtcNow().UtcDateTime) is { } silenced)
-            return Outcome<CreatedTopic>.Refused(silenced);
+        var guardian = new Guardian(request.Author);
+        if (request.Author.UserId is not { } authorId) return Outcome<CreatedTopic>.Refused(guardian.CanStartTopic(null, clock.GetUtcNow().UtcDateTime)!);
+        if (guardian.CanStartTopic(await moderation.PenaltyAsync(authorId, ct), clock.GetUtcNow().UtcDateTime) is { } refused)
+            return Outcome<CreatedTopic>.Refused(refused);
         var title = request.Title.Trim();
         var raw = request.Raw.Trim();
         var errors = TopicRules.CheckTitle(title).Concat(TopicRules.CheckBody(raw, TopicRules.BodyMin)).ToList();

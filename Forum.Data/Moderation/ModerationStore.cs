@@ -248,17 +248,6 @@ public sealed class ModerationStore(NpgsqlDataSource db) : IModerationStore
                ?? new ReplyGate(null, "", false, 0, null);
     }
 
-    public async Task<PostGate?> PostGateAsync(long postId, CancellationToken ct)
-    {
-        const string sql = """
-            SELECT p.locked_at IS NOT NULL AS is_locked, p.hidden_at IS NOT NULL AS is_hidden, t.archived_at IS NOT NULL AS is_topic_archived
-              FROM posts p JOIN topics t ON t.id = p.topic_id
-             WHERE p.id = @PostId;
-            """;
-        await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.QuerySingleOrDefaultAsync<PostGate>(new CommandDefinition(sql, new { PostId = postId }, cancellationToken: ct));
-    }
-
     public async Task<long?> SetPostLockedAsync(long postId, bool locked, long staffId, DateTime at, CancellationToken ct)
     {
         const string lockSql = """

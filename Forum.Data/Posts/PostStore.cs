@@ -46,12 +46,14 @@ public sealed class PostStore(NpgsqlDataSource db) : IPostStore
 
     private const string PostForEditSql = $"""
         SELECT p.id, p.topic_id, t.slug AS topic_slug, t.title AS topic_title, p.post_number, p.user_id, u.username,
-               p.raw, p.version, p.deleted_at IS NOT NULL AS is_deleted
+               p.raw, p.version, p.deleted_at IS NOT NULL AS is_deleted,
+               p.hidden_at IS NOT NULL AS is_hidden, p.locked_at IS NOT NULL AS is_locked, t.deleted_at IS NOT NULL AS is_topic_deleted,
+               t.closed_at IS NOT NULL AS is_topic_closed, t.archived_at IS NOT NULL AS is_topic_archived
           FROM posts p
           JOIN topics t ON t.id = p.topic_id
           JOIN categories c ON c.id = t.category_id
           JOIN users u ON u.id = p.user_id
-         WHERE (t.deleted_at IS NULL OR @IsStaff) AND {Visibility.CategoryReadable}
+         WHERE {Visibility.TopicReadable}
         """;
 
     public async Task<PostForEdit?> FindForEditAsync(long postId, Viewer viewer, CancellationToken ct)
@@ -192,7 +194,8 @@ public sealed class PostStore(NpgsqlDataSource db) : IPostStore
               FROM posts p
               JOIN topics t ON t.id = p.topic_id
               JOIN categories c ON c.id = t.category_id
-             WHERE p.user_id = @UserId AND p.deleted_at IS NULL AND t.deleted_at IS NULL AND {Visibility.CategoryReadable}
+             WHERE p.user_id = @UserId AND p.deleted_at IS NULL AND t.deleted_at IS NULL
+               AND {Visibility.TopicReadable} AND {Visibility.TopicListed} AND {Visibility.PostTextReadable}
              ORDER BY p.created_at DESC, p.id DESC
              LIMIT @Take;
             """;

@@ -66,7 +66,7 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
           LEFT JOIN users lp ON lp.id = t.last_post_user_id
           LEFT JOIN topic_users tu ON tu.topic_id = t.id AND tu.user_id = @ViewerId
           LEFT JOIN category_users cu ON cu.category_id = t.category_id AND cu.user_id = @ViewerId
-         WHERE (t.deleted_at IS NULL OR @IsStaff) AND t.unlisted_at IS NULL AND {Visibility.CategoryReadable}
+         WHERE {Visibility.TopicReadable} AND {Visibility.TopicListed}
            AND (@CategoryId::bigint IS NULL OR t.category_id = @CategoryId OR c.parent_id = @CategoryId)
            -- Muted topics are gone from every list; a muted category's topics only from /latest, not its own page.
            AND tu.notification_level IS DISTINCT FROM 0
@@ -113,10 +113,10 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
                t.user_id, t.posts_count, t.highest_post_number, t.views, t.like_count, t.created_at,
                t.closed_at IS NOT NULL AS is_closed, t.pinned_at IS NOT NULL AS is_pinned, t.deleted_at IS NOT NULL AS is_deleted
           FROM topics t JOIN categories c ON c.id = t.category_id
-         WHERE t.id = @TopicId AND (t.deleted_at IS NULL OR @IsStaff) AND {Visibility.CategoryReadable};
+         WHERE t.id = @TopicId AND {Visibility.TopicReadable};
 
         SELECT p.id, p.post_number, p.user_id, u.username, u.name AS author_name, u.organization AS author_organization,
-               CASE WHEN (p.deleted_at IS NULL AND (p.hidden_at IS NULL OR p.user_id = @ViewerId)) OR @IsStaff THEN p.cooked ELSE '' END AS cooked,
+               CASE WHEN {Visibility.PostTextReadable} THEN p.cooked ELSE '' END AS cooked,
                p.reply_to_post_number, ru.username AS reply_to_username, p.like_count,
                EXISTS (SELECT 1 FROM post_likes pl WHERE pl.post_id = p.id AND pl.user_id = @ViewerId) AS is_liked_by_viewer,
                p.version, p.created_at, p.updated_at, p.deleted_at IS NOT NULL AS is_deleted,

@@ -81,7 +81,7 @@ public sealed class AdminTests(ForumApp forum) : IClassFixture<ForumApp>
         var users = await admin.OpenAsync("/admin/users");
         var answer = await SetRoleAsync(admin, users, adminId, "Member");
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, answer.Status);
         Assert.Contains("You cannot remove your own admin role.", answer.Errors);
         Assert.Equal("Admin", SelectedRole(answer, adminId));
         Assert.Equal(UserRole.Admin, (await forum.Get<IUserStore>().FindByIdAsync(adminId, default))!.Role);

@@ -13,6 +13,10 @@ internal static partial class UiStrings
     [GeneratedRegex("""(?:new FieldError|yield return new|FieldError \w+ = new)\(\s*"[A-Za-z]*",\s*"((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex RefusalMessage();
 
+    // Typed refusals: Refusal.Forbidden("Message", ...) and the other kinds.
+    [GeneratedRegex("""Refusal\.(?:NotFound|Forbidden|Conflict|RateLimited|Unavailable|Invalid)\(\s*"((?:[^"\\]|\\.)*)"[,)]""")]
+    private static partial Regex TypedRefusalMessage();
+
     public static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
@@ -29,6 +33,7 @@ internal static partial class UiStrings
             var text = File.ReadAllText(file);
             foreach (Match m in LocalizerKey().Matches(text)) keys.Add(Regex.Unescape(m.Groups[1].Value));
             foreach (Match m in RefusalMessage().Matches(text)) keys.Add(Regex.Unescape(m.Groups[1].Value));
+            foreach (Match m in TypedRefusalMessage().Matches(text)) keys.Add(Regex.Unescape(m.Groups[1].Value));
         }
         return keys;
     }

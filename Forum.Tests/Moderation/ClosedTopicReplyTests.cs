@@ -82,4 +82,51 @@ public sealed class ClosedTopicReplyTests(ForumApp forum) : IClassFixture<ForumA
         var page = await member.OpenAsync(UrlOf(topic));
         Assert.Null(page.Document.QuerySelector("#post-3"));
     }
+
+    [Fact]
+    public async Task On_a_closed_topic_staff_see_reply_and_quote_on_each_post_and_members_see_neither()
+    {
+        var (modId, topic) = await ClosedTopicAsync("links");
+        await CloseAsync(modId, topic.Id);
+
+        using var moderator = await forum.SignedInAsync("mod_links");
+        var modPage = await moderator.OpenAsync(UrlOf(topic));
+        Assert.NotNull(modPage.Document.QuerySelector("#post-1 .reply-to-post"));
+        Assert.NotNull(modPage.Document.QuerySelector("#post-1 .quote-post"));
+        var quoted = await moderator.OpenAsync(UrlOf(topic) + "?quote=1");
+        Assert.Contains("The opening post says enough", quoted.Document.QuerySelector("#reply textarea")!.TextContent);
+
+        using var member = await forum.SignedInAsync("member_links");
+        var memberPage = await member.OpenAsync(UrlOf(topic));
+        Assert.Null(memberPage.Document.QuerySelector("#post-1 .reply-to-post"));
+        Assert.Null(memberPage.Document.QuerySelector("#post-1 .quote-post"));
+        Assert.True(memberPage.Document.QuerySelector(".composer-wrap")!.HasAttribute("hidden"));
+        var memberQuote = await member.OpenAsync(UrlOf(topic) + "?quote=1");
+        Assert.DoesNotContain("The opening post says enough", memberQuote.Document.QuerySelector("#reply textarea")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_refused_json_reply_names_its_error_type()
+    {
+        var (modId, topic) = await ClosedTopicAsync("type");
+        await CloseAsync(modId, topic.Id);
+        using var member = await forum.SignedInAsync("member_type");
+        var token = (await member.Client.GetFromJsonAsync<JsonElement>("/session/csrf")).GetProperty("csrf").GetString()!;
+
+        async Task<JsonElement> PostAsync(object body, HttpStatusCode expected)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/posts.json") { Content = JsonContent.Create(body) };
+            request.Headers.Add("X-CSRF-Token", token);
+            var answer = await member.Client.SendAsync(request);
+            Assert.Equal(expected, answer.StatusCode);
+            return await answer.Content.ReadFromJsonAsync<JsonElement>();
+        }
+
+        var closed = await PostAsync(new { topic_id = topic.Id, raw = "A reply by script, after closing." }, HttpStatusCode.Forbidden);
+        Assert.Equal("invalid_access", closed.GetProperty("error_type").GetString());
+        var missing = await PostAsync(new { topic_id = 987654321, raw = "A reply to a topic that is not there." }, HttpStatusCode.NotFound);
+        Assert.Equal("not_found", missing.GetProperty("error_type").GetString());
+        var tooShort = await PostAsync(new { topic_id = topic.Id, raw = "short" }, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("invalid_parameters", tooShort.GetProperty("error_type").GetString());
+    }
 }

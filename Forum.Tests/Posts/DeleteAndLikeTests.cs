@@ -105,7 +105,7 @@ public sealed class DeleteAndLikeTests(ForumApp forum) : IClassFixture<ForumApp>
         Assert.Contains("You can only delete your own posts.", others.TextOf(".refusal-message"));
 
         var first = await anaSession.PostWithTokenAsync(read, $"/p/{read.PostIdOf(1)}/delete");
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, first.Status);
+        Assert.Equal(HttpStatusCode.Forbidden, first.Status);
         Assert.Contains("The first post of a topic cannot be deleted.", first.TextOf(".refusal-message"));
 
         var after = await anaSession.OpenAsync(TopicUrl(topic));

@@ -1,7 +1,8 @@
 using System.Text.Json.Serialization;
-using Forum.Core.Moderation;
+using Forum.Core;
 using Forum.Core.Posts;
 using Forum.Web.Accounts;
+using Forum.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.Extensions.Localization;
 
@@ -10,7 +11,7 @@ namespace Forum.Web.Moderation;
 /// <summary>
 /// A small Discourse-compatible JSON API for scripts and the browser: GET /session/csrf gives the token, and
 /// POST /posts.json { "topic_id", "raw" } replies with it in X-CSRF-Token, authenticated by the sign-in cookie.
-/// Refusals answer { "errors": [...] }: 403 for "not allowed" (closed topic, silenced), 422 for bad input.
+/// Refusals answer { "errors": [...], "error_type": "..." } under their kind's status (RefusalResponses).
 /// </summary>
 public static class PostsApi
 {
@@ -31,17 +32,12 @@ public static class PostsApi
         IStringLocalizer<SharedResource> L, NewPostBody body, CancellationToken ct)
     {
         var viewer = http.User.Viewer();
-        if (!viewer.IsSignedIn) return Errors(StatusCodes.Status403Forbidden, L["Log in to reply."]);
+        if (!viewer.IsSignedIn) return RefusalResponses.Json(Refusal.Forbidden("Log in to reply."), L);
         if (!await antiforgery.IsRequestValidAsync(http))
-            return Errors(StatusCodes.Status403Forbidden, L["The request could not be verified. Reload the page and try again."]);
+            return RefusalResponses.Json(Refusal.Forbidden("The request could not be verified. Reload the page and try again."), L);
         var outcome = await replies.ReplyAsync(new ReplyRequest(viewer, body.TopicId, body.Raw ?? "", body.ReplyToPostNumber), ct);
         if (outcome.Value is { } saved)
             return Results.Json(new { id = saved.PostId, topic_id = body.TopicId, post_number = saved.PostNumber, username = http.User.Username(), raw = body.Raw!.Trim() });
-        var status = ModerationRules.IsNotFound(outcome.Errors) ? StatusCodes.Status404NotFound
-            : outcome.Errors.Any(e => e.Field.Length > 0) ? StatusCodes.Status422UnprocessableEntity
-            : StatusCodes.Status403Forbidden;
-        return Errors(status, outcome.Errors.Select(e => L[e.Message, e.Args].Value).ToArray());
+        return RefusalResponses.Json(outcome.Errors, L);
     }
-
-    private static IResult Errors(int status, params string[] errors) => Results.Json(new { errors }, statusCode: status);
 }

@@ -57,7 +57,7 @@ public sealed class GroupsModel(IGroupStore groups, GroupService groupService) :
         return await RefusedAsync(outcome.Errors, "Member", ct);
     }
 
-    private async Task<IActionResult> RefusedAsync(IReadOnlyList<FieldError> errors, string prefix, CancellationToken ct)
+    private async Task<IActionResult> RefusedAsync(IReadOnlyList<Refusal> errors, string prefix, CancellationToken ct)
     {
         Groups = await groups.ListAsync(ct);
         return RefusedPage(errors, prefix);

@@ -1,3 +1,5 @@
+using Forum.Web.Infrastructure;
+using Forum.Core;
 using Forum.Core.Moderation;
 using Forum.Core.Posts;
 using Microsoft.AspNetCore.Authorization;
@@ -23,7 +25,13 @@ public sealed class FlagModel(IPostStore posts, FlagService flags) : ModerationP
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         Post = await posts.FindForEditAsync(id, Viewer, ct);
-        return Post is null || Post.IsDeleted ? NotFound() : Page();
+        if (Post is null) return NotFound();
+        if (Guardian.CanFlag(Post.Facts) is { } refused)
+        {
+            if (refused.Kind == RefusalKind.NotFound) return NotFound();
+            Refuse([refused]);
+        }
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
@@ -36,7 +44,7 @@ public sealed class FlagModel(IPostStore posts, FlagService flags) : ModerationP
             IsDone = true;
             return Page();
         }
-        if (ModerationRules.IsNotFound(outcome.Errors)) return NotFound();
+        if (RefusalResponses.KindOf(outcome.Errors) == RefusalKind.NotFound) return NotFound();
         Refuse(outcome.Errors);
         return Page();
     }

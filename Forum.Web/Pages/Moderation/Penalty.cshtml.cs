@@ -1,3 +1,4 @@
+using Forum.Core.Permissions;
 using Forum.Core;
 using Forum.Core.Accounts;
 using Forum.Core.Moderation;
@@ -25,7 +26,7 @@ public sealed class PenaltyModel(IUserStore users, PenaltyService penalties) : M
     {
         if (!Viewer.IsStaff)
         {
-            Refuse([ModerationRules.StaffOnly]);
+            Refuse([Guardian.StaffOnly]);
             return Page();
         }
         return await LoadAsync(username, ct) ? Page() : NotFound();

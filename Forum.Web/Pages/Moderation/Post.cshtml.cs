@@ -1,3 +1,4 @@
+using Forum.Web.Infrastructure;
 using Forum.Core;
 using Forum.Core.Moderation;
 using Forum.Core.Posts;
@@ -14,13 +15,13 @@ public sealed class PostModel(PostModerationService moderation, PostEditService 
     public Task<IActionResult> OnPostUnlockAsync(long id, CancellationToken ct) => ActAsync(moderation.SetLockedAsync(Viewer, id, false, ct));
 
     public Task<IActionResult> OnPostRestoreAsync(long id, CancellationToken ct) =>
-        ActAsync(Viewer.IsStaff ? edits.RestoreAsync(Viewer, id, ct) : Task.FromResult(Outcome<PostLocation>.Refused(ModerationRules.StaffOnly)));
+        ActAsync(edits.RestoreAsync(Viewer, id, ct));
 
     private async Task<IActionResult> ActAsync(Task<Outcome<PostLocation>> work)
     {
         var outcome = await work;
         if (outcome.Value is { } at) return Redirect($"/t/{at.TopicSlug}/{at.TopicId}/{at.PostNumber}#post-{at.PostNumber}");
-        if (ModerationRules.IsNotFound(outcome.Errors)) return NotFound();
+        if (RefusalResponses.KindOf(outcome.Errors) == RefusalKind.NotFound) return NotFound();
         Refuse(outcome.Errors);
         return Page();
     }

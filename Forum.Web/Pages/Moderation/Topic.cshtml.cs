@@ -1,3 +1,5 @@
+using Forum.Core.Permissions;
+using Forum.Web.Infrastructure;
 using Forum.Core;
 using Forum.Core.Categories;
 using Forum.Core.Moderation;
@@ -39,7 +41,7 @@ public sealed class TopicModel(ITopicStore topics, ICategoryStore categories, To
     {
         if (!Viewer.IsStaff)
         {
-            Refuse([ModerationRules.StaffOnly]);
+            Refuse([Guardian.StaffOnly]);
             return Page();
         }
         if (!await LoadAsync(id, ct)) return NotFound();
@@ -86,9 +88,9 @@ public sealed class TopicModel(ITopicStore topics, ICategoryStore categories, To
         return outcome.Succeeded ? Redirect($"/t/{id}") : await RefusedAsync(id, outcome.Errors, ct);
     }
 
-    private async Task<IActionResult> RefusedAsync(long id, IReadOnlyList<FieldError> errors, CancellationToken ct)
+    private async Task<IActionResult> RefusedAsync(long id, IReadOnlyList<Refusal> errors, CancellationToken ct)
     {
-        if (ModerationRules.IsNotFound(errors)) return NotFound();
+        if (RefusalResponses.KindOf(errors) == RefusalKind.NotFound) return NotFound();
         Refuse(errors);
         if (!IsRefused && !await LoadAsync(id, ct)) return NotFound();
         return Page();

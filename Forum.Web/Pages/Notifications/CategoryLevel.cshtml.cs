@@ -1,3 +1,4 @@
+using Forum.Core;
 using Forum.Core.Notifications;
 using Forum.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,7 @@ public sealed class CategoryLevelModel(NotificationService notifications) : Foru
     {
         var outcome = await notifications.SetCategoryLevelAsync(Viewer, categoryId, level, ct);
         if (outcome.Value is { } category) return Redirect($"/c/{category.Slug}/{category.Id}");
-        if (outcome.Errors.All(e => e.Field.Length == 0)) return NotFound();
+        if (RefusalResponses.KindOf(outcome.Errors) != RefusalKind.Invalid) return NotFound();
         return RefusedPage(outcome.Errors.Select(e => e with { Field = "" }).ToList());
     }
 }

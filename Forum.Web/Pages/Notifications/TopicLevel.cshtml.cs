@@ -1,3 +1,4 @@
+using Forum.Core;
 using Forum.Core.Notifications;
 using Forum.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +18,7 @@ public sealed class TopicLevelModel(NotificationService notifications) : ForumPa
     {
         var outcome = await notifications.SetTopicLevelAsync(Viewer, topicId, level, ct);
         if (outcome.Value is { } topic) return Redirect($"/t/{topic.Slug}/{topic.Id}");
-        if (outcome.Errors.All(e => e.Field.Length == 0)) return NotFound();
+        if (RefusalResponses.KindOf(outcome.Errors) != RefusalKind.Invalid) return NotFound();
         BackUrl = $"/t/{topicId}";
         return RefusedPage(outcome.Errors.Select(e => e with { Field = "" }).ToList());
     }

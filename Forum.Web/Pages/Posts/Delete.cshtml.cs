@@ -1,3 +1,4 @@
+using Forum.Core;
 using Forum.Core.Posts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,20 +13,22 @@ public sealed class DeleteModel(IPostStore posts, PostEditService edits) : PostP
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (RefuseUnlessOwn() is { } refused) return refused;
-        return Post.IsDeleted ? RedirectToPost() : Page();
+        return RefuseUnlessDeletable() ?? Page();
     }
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (RefuseUnlessOwn() is { } refused) return refused;
-        // A second click finds the work done: nothing to refuse.
-        if (Post.IsDeleted) return RedirectToPost();
+        if (RefuseUnlessDeletable() is { } refused) return refused;
         var outcome = await edits.DeleteAsync(Viewer, id, ct);
-        return outcome.Value is { } deleted ? RedirectToPost(deleted) : Refuse(StatusCodes.Status422UnprocessableEntity, outcome.Errors);
+        return outcome.Value is { } deleted ? RedirectToPost(deleted) : Refuse(outcome.Errors);
     }
 
-    private IActionResult? RefuseUnlessOwn() =>
-        IsOwnPost || Viewer.IsStaff ? null : Refuse(StatusCodes.Status403Forbidden, L["You can only delete your own posts."]);
+    private IActionResult? RefuseUnlessDeletable()
+    {
+        var refusal = Guardian.CanDelete(Post.TopicFacts, Post.Facts);
+        // A second click by someone who may delete it finds the work done: nothing to refuse.
+        if (refusal?.Kind == RefusalKind.Conflict && Post.IsDeleted) return RedirectToPost();
+        return refusal is null ? null : Refuse(refusal);
+    }
 }

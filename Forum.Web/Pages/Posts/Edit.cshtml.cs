@@ -1,4 +1,5 @@
-using Forum.Core.Moderation;
+using Forum.Core;
+using Forum.Web.Infrastructure;
 using Forum.Core.Notifications;
 using Forum.Core.Posts;
 using Forum.Web.Notifications;
@@ -9,7 +10,7 @@ namespace Forum.Web.Pages.Posts;
 
 /// <summary>/p/{id}/edit: the author (or staff) changes a post; the old text stays in its history.</summary>
 [Authorize]
-public sealed class EditModel(IPostStore posts, PostEditService edits, MentionService mentions, IModerationStore moderation) : PostPageModel(posts)
+public sealed class EditModel(IPostStore posts, PostEditService edits, MentionService mentions) : PostPageModel(posts)
 {
     [BindProperty] public EditInput Input { get; set; } = new();
 
@@ -29,7 +30,7 @@ public sealed class EditModel(IPostStore posts, PostEditService edits, MentionSe
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (await RefuseUnlessEditableAsync(id, ct) is { } refused) return refused;
+        if (RefuseUnlessEditable() is { } refused) return refused;
         Input.Raw = Post.Raw;
         Input.Version = Post.Version;
         return Page();
@@ -38,7 +39,7 @@ public sealed class EditModel(IPostStore posts, PostEditService edits, MentionSe
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (await RefuseUnlessEditableAsync(id, ct) is { } refused) return refused;
+        if (RefuseUnlessEditable() is { } refused) return refused;
         var outcome = await edits.EditAsync(Viewer, id, Input.Version, Input.Raw, ct);
         if (outcome.Value is { } saved)
         {
@@ -46,11 +47,10 @@ public sealed class EditModel(IPostStore posts, PostEditService edits, MentionSe
             return RedirectToPost(saved);
         }
         ShowRefusal(outcome.Errors);
-        // Field refusals are the text's fault (422); a form-wide one means the post moved on meanwhile.
-        if (outcome.Errors.All(e => e.Field.Length == 0))
+        // Someone else saved first: show what the post says now, and let this save replace it.
+        if (RefusalResponses.KindOf(outcome.Errors) == RefusalKind.Conflict)
         {
             if (!await LoadAsync(id, ct)) return NotFound();
-            Response.StatusCode = StatusCodes.Status409Conflict;
             CurrentRaw = Post.Raw;
             // The next save is meant to replace what is there now, so the form takes the current version.
             ModelState.Remove($"{nameof(Input)}.{nameof(EditInput.Version)}");
@@ -62,18 +62,11 @@ public sealed class EditModel(IPostStore posts, PostEditService edits, MentionSe
     public async Task<IActionResult> OnPostPreviewAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (await RefuseUnlessEditableAsync(id, ct) is { } refused) return refused;
+        if (RefuseUnlessEditable() is { } refused) return refused;
         PreviewHtml = (await mentions.CookAsync(Input.Raw, ct)).Html;
         return Page();
     }
 
-    private async Task<IActionResult?> RefuseUnlessEditableAsync(long id, CancellationToken ct)
-    {
-        if (!IsOwnPost && !Viewer.IsStaff) return Refuse(StatusCodes.Status403Forbidden, L["You can only edit your own posts."]);
-        if (Post.IsDeleted) return Refuse(StatusCodes.Status409Conflict, L["This post was deleted, so it can no longer be edited."]);
-        // Locked by a moderator, or in an archived topic: a "no", not a conflict to resolve.
-        if (PostEditService.EditRefusal(await moderation.PostGateAsync(id, ct), Viewer) is { } locked)
-            return Refuse(StatusCodes.Status403Forbidden, [locked]);
-        return null;
-    }
+    private IActionResult? RefuseUnlessEditable() =>
+        Guardian.CanEdit(Post.TopicFacts, Post.Facts) is { } refused ? Refuse(refused) : null;
 }

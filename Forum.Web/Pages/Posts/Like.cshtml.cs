@@ -15,9 +15,8 @@ public sealed class LikeModel(IPostStore posts, PostEditService edits) : PostPag
     public async Task<IActionResult> OnPostAsync(long id, [FromForm] bool liked, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (Post.IsDeleted) return Refuse(StatusCodes.Status409Conflict, L["This post was deleted, so it can no longer be liked."]);
-        if (IsOwnPost) return Refuse(StatusCodes.Status403Forbidden, L["You cannot like your own post."]);
+        if (Guardian.CanLike(Post.Facts) is { } refused) return Refuse(refused);
         var outcome = await edits.LikeAsync(Viewer, id, liked, ct);
-        return outcome.Succeeded ? RedirectToPost() : Refuse(StatusCodes.Status403Forbidden, outcome.Errors);
+        return outcome.Succeeded ? RedirectToPost() : Refuse(outcome.Errors);
     }
 }

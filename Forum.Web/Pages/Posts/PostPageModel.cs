@@ -25,18 +25,15 @@ public abstract class PostPageModel(IPostStore posts) : ForumPageModel
         return true;
     }
 
-    protected bool IsOwnPost => Viewer.UserId == Post.UserId;
-
-    /// <summary>The page itself, with the refusal and a link back to the post, under the given status.</summary>
-    protected IActionResult Refuse(int status, params string[] messages)
+    /// <summary>The page itself, with the refusal and a link back to the post, under the status its kind calls for.</summary>
+    protected IActionResult Refuse(IReadOnlyList<Refusal> refusals)
     {
-        Response.StatusCode = status;
-        Refusals = messages;
+        Response.StatusCode = RefusalResponses.StatusOf(refusals);
+        Refusals = RefusalResponses.Messages(refusals, L);
         return Page();
     }
 
-    protected IActionResult Refuse(int status, IReadOnlyList<FieldError> errors) =>
-        Refuse(status, errors.Select(e => L[e.Message, e.Args].Value).ToArray());
+    protected IActionResult Refuse(Refusal refusal) => Refuse([refusal]);
 
     protected IActionResult RedirectToPost() => Redirect(PostUrl);
 

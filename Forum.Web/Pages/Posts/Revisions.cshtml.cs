@@ -11,8 +11,8 @@ public sealed class RevisionsModel(IPostStore posts) : PostPageModel(posts)
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        // Members no longer see a deleted post's text on the topic; its history must not show it either.
-        if (Post.IsDeleted && !Viewer.IsStaff) return NotFound();
+        // Every old version is a copy of the text: the history follows the text's rule (deleted, flag-hidden).
+        if (Guardian.CanSeeHistory(Post.Facts) is { } refused) return refused.Kind == Core.RefusalKind.NotFound ? NotFound() : Refuse(refused);
         Revisions = await Posts.RevisionsAsync(id, ct);
         return Page();
     }

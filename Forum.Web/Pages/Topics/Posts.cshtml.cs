@@ -11,14 +11,14 @@ namespace Forum.Web.Pages.Topics;
 /// </summary>
 public sealed class PostsModel(ITopicStore topics, IOptions<Core.ForumOptions> options) : ForumPageModel
 {
-    public TopicPage Topic { get; private set; } = null!;
+    public IReadOnlyList<PostDisplay> Posts { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long topicId, int? postNumber, int? after, CancellationToken ct)
     {
         var (first, take) = postNumber is { } n ? (n, 1) : (Math.Max(0, after ?? 0) + 1, options.Value.PostsPerPage);
         var page = first > 0 ? await topics.GetPageAsync(topicId, Viewer, first, take, ct) : null;
         if (page is null || (postNumber is not null && page.Posts.Count == 0)) return NotFound();
-        Topic = page;
+        Posts = PostDisplay.For(page, Guardian);
         return Page();
     }
 }

@@ -20,6 +20,14 @@ public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService
     public int? TargetPostNumber { get; private set; }
     public string? PreviewHtml { get; private set; }
 
+    /// <summary>The page's posts with what the reader may do with each, asked of the Guardian once.</summary>
+    public IReadOnlyList<PostDisplay> Posts { get; private set; } = [];
+
+    /// <summary>Whether the reply box belongs on the page (silence and slow mode are told when sending).</summary>
+    public bool CanReply { get; private set; }
+
+    public bool CanModerate { get; private set; }
+
     /// <summary>The member's notification levels for this topic; none for guests.</summary>
     public TopicLevels Levels { get; private set; } = TopicLevels.None;
 
@@ -41,7 +49,9 @@ public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService
             return RedirectPermanent(CanonicalUrl(postNumber) + (pageNumber is > 1 && postNumber is null ? $"?page={pageNumber}" : ""));
         TargetPostNumber = postNumber;
         Input.ReplyToPostNumber = replyTo ?? quote;
-        if (quote is { } quoted && await posts.FindByNumberAsync(id, quoted, Viewer, ct) is { IsDeleted: false } source)
+        // The quote copies the post's text into the box, so it needs the same right as reading that text.
+        if (quote is { } quoted && await posts.FindByNumberAsync(id, quoted, Viewer, ct) is { } source
+            && Guardian.CanQuote(source.TopicFacts, source.Facts) is null)
             Input.Raw = QuoteMarkdown(source);
         // The handler's second and last statement: the view, the reader's progress to the last post shown, and
         // their levels for the controls. With the page's batch and the layout's notification menu, a topic page
@@ -67,12 +77,8 @@ public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService
             UnnotifiedMentions.Remember(TempData, saved.UnnotifiedMentions);
             return Redirect($"/t/{slug}/{id}/{saved.PostNumber}#post-{saved.PostNumber}");
         }
-        return await RedisplayAsync(id, () =>
-        {
-            ShowRefusal(outcome.Errors);
-            // Closed, archived, silenced or slow mode: not the text's fault but a "no", with the reason on the page.
-            if (outcome.Errors.All(e => e.Field.Length == 0)) Response.StatusCode = StatusCodes.Status403Forbidden;
-        }, ct);
+        // Closed, archived, silenced or slow mode answer their own status, with the reason above the box.
+        return await RedisplayAsync(id, () => ShowRefusal(outcome.Errors), ct);
     }
 
     public async Task<IActionResult> OnPostPreviewAsync(long id, CancellationToken ct)
@@ -104,6 +110,10 @@ public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService
                 loaded = await topics.GetPageAsync(id, Viewer, FirstPostNumberOf(PageCount), PostsPerPage, ct) ?? loaded;
         }
         Topic = loaded;
+        var guardian = Guardian;
+        Posts = PostDisplay.For(loaded, guardian);
+        CanReply = guardian.CanReply(loaded.Facts) is null;
+        CanModerate = guardian.CanModerate() is null;
         return true;
     }
 

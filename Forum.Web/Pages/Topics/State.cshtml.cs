@@ -10,11 +10,11 @@ public sealed class StateModel(ITopicStore topics) : ForumPageModel
     public async Task<IActionResult> OnGetAsync(long topicId, CancellationToken ct)
     {
         var page = await topics.GetPageAsync(topicId, Viewer, 1, 0, ct);
-        if (page is null) return NotFound();
+        if (page is null) return RefusalResponses.JsonAction([Core.Permissions.Guardian.TopicNotFound], L);
         var topic = page.Topic;
         var state = page.Moderation;
-        // The same rule the page uses for its reply box: staff may still reply to a closed topic, nobody to an archived one.
-        var mayReply = Viewer.IsSignedIn && !state.IsArchived && (!topic.IsClosed || Viewer.IsStaff);
+        // The Guardian's rule, as the page's reply box uses it.
+        var mayReply = Guardian.CanReply(page.Facts) is null;
         return new JsonResult(new
         {
             topic.Id, topic.Title, topic.IsClosed, topic.IsPinned, state.IsArchived, state.IsUnlisted, MayReply = mayReply,
