@@ -23,7 +23,7 @@ internal static class Visibility
         """;
 
     // The Guardian's SQL form for what is delivered after the fact (notification emails, digests, live pushes),
-    // asked when it is sent rather than when it was queued. Each takes @Now, the moment of sending.
+    // asked when it is sent rather than when it was queued. Those about members take @Now, the moment of sending.
 
     /// <summary>Member <c>u</c> is not suspended at @Now: a suspended member receives nothing.</summary>
     public const string UserActive = "(u.suspended_until IS NULL OR u.suspended_until <= @Now)";

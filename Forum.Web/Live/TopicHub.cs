@@ -11,7 +11,8 @@ namespace Forum.Web.Live;
 /// suspended member is refused whatever their cookie says; "is replying…" goes only to those who may read the
 /// topic now. Everything else is a line or two.
 /// </summary>
-public sealed class TopicHub(ITopicStore topics, PenaltyService penalties, LiveAudience live, LiveConnections connections) : Hub<ITopicClient>
+public sealed class TopicHub(ITopicStore topics, IUserStore users, PenaltyService penalties, LiveAudience live, LiveConnections connections)
+    : Hub<ITopicClient>
 {
     public const string Path = "/hubs/live";
     public const string ListsGroup = "lists";
@@ -68,13 +69,16 @@ public sealed class TopicHub(ITopicStore topics, PenaltyService penalties, LiveA
         await base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>The caller as the cookie has it, refused if suspended since: the cookie is checked only once a minute.</summary>
+    /// <summary>
+    /// The caller as they stand now, not as the connection's cookie had it: a connection outlives the cookie's
+    /// once-a-minute check, so a role taken away or a suspension counts from the next call.
+    /// </summary>
     private async Task<Viewer> ViewerAsync()
     {
-        var viewer = Context.User!.Viewer();
-        if (viewer.UserId is { } id && await penalties.LoginRefusalAsync(id, Context.ConnectionAborted) is not null)
-            throw new HubException("Your account is suspended.");
-        return viewer;
+        if (Context.User!.Viewer().UserId is not { } id) return Viewer.Guest;
+        var user = await users.FindByIdAsync(id, Context.ConnectionAborted) ?? throw new HubException("Log in again.");
+        if (await penalties.LoginRefusalAsync(id, Context.ConnectionAborted) is not null) throw new HubException("Your account is suspended.");
+        return new Viewer(id, user.Role);
     }
 
     private async Task JoinAsync(string group, Viewer viewer)
