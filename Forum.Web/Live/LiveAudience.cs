@@ -11,7 +11,10 @@ public sealed record TopicListeners(ITopicClient Readers, ITopicClient? Lists, T
 /// <summary>
 /// Picks who hears about a topic, asked again at every push: its watchers and the list watchers for public topics,
 /// less suspended members; for a restricted category (or a deleted topic) only the users allowed at this moment,
-/// so nothing reaches someone who could not load it.
+/// so nothing reaches someone who could not load it. With several servers each knows only its own connections:
+/// a suspended member connected to another server is left out of restricted topics and personal pushes at once,
+/// but hears public group pushes raised here until that connection closes or next calls the hub, which takes it out
+/// of its groups.
 /// </summary>
 public sealed class LiveAudience(IHubContext<TopicHub, ITopicClient> hub, ITopicStore topics, IModerationStore moderation,
     LiveConnections connections, TimeProvider clock)

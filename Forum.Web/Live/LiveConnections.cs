@@ -30,12 +30,14 @@ public sealed class LiveConnections
         }
     }
 
-    public void Disconnected(string connectionId)
+    /// <summary>Forgets the connection (closed, or its member suspended) and answers the groups it had joined.</summary>
+    public IReadOnlyList<string> Forget(string connectionId)
     {
         lock (gate)
         {
-            if (!groupsByConnection.Remove(connectionId, out var groups)) return;
+            if (!groupsByConnection.Remove(connectionId, out var groups)) return [];
             foreach (var group in groups) Remove(group, connectionId);
+            return groups.ToList();
         }
     }
 

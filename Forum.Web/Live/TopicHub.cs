@@ -61,7 +61,7 @@ public sealed class TopicHub(ITopicStore topics, IUserStore users, PenaltyServic
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        connections.Disconnected(Context.ConnectionId);
+        connections.Forget(Context.ConnectionId);
         if (Context.User?.Username() is { } username && Context.User.Viewer().UserId is { } userId)
             foreach (var topicId in ComposingIn)
                 if (await live.ForComposingAsync(topicId, userId, Context.ConnectionId, CancellationToken.None) is { } others)
@@ -77,7 +77,12 @@ public sealed class TopicHub(ITopicStore topics, IUserStore users, PenaltyServic
     {
         if (Context.User!.Viewer().UserId is not { } id) return Viewer.Guest;
         var user = await users.FindByIdAsync(id, Context.ConnectionAborted) ?? throw new HubException("Log in again.");
-        if (await penalties.LoginRefusalAsync(id, Context.ConnectionAborted) is not null) throw new HubException("Your account is suspended.");
+        if (await penalties.LoginRefusalAsync(id, Context.ConnectionAborted) is not null)
+        {
+            // Out of every group it joined, so that pushes raised on other servers stop reaching it too.
+            foreach (var group in connections.Forget(Context.ConnectionId)) await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
+            throw new HubException("Your account is suspended.");
+        }
         return new Viewer(id, user.Role);
     }
 
