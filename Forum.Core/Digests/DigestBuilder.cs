@@ -11,6 +11,7 @@ public sealed class DigestBuilder(IDigestStore digests, DigestWindowActivity act
         now = new DateTime(now.Ticks + (TimeSpan.TicksPerMinute - now.Ticks % TimeSpan.TicksPerMinute) % TimeSpan.TicksPerMinute, DateTimeKind.Utc);
         var member = await digests.MemberAsync(userId, now, ct);
         if (member is null) return Digest.Skipped(null, period, now, "member no longer exists");
+        if (member.IsSuspended) return Digest.Skipped(member, period, now, "member suspended");
         if (member.Frequency == DigestFrequency.Never) return Digest.Skipped(member, period, now, "unsubscribed");
         if (member.EmailConfirmedAt is null) return Digest.Skipped(member, period, now, "email not confirmed");
         // As Discourse: someone who came to the site during the window has seen it for themselves.

@@ -5,7 +5,7 @@ public sealed record DueDigest(long UserId, DateOnly Period);
 
 /// <summary>
 /// Who a digest is for. <see cref="Since"/> is where the window begins: the frequency's length before now,
-/// or the last digest sent if that is later.
+/// or the last digest sent if that is later. <see cref="IsSuspended"/> is as of the send: a suspended member gets none.
 /// </summary>
 public sealed record DigestMember(
     long Id,
@@ -18,7 +18,8 @@ public sealed record DigestMember(
     DigestFrequency Frequency,
     DateTime? EmailConfirmedAt,
     DateTime? LastSeenAt,
-    DateTime Since);
+    DateTime Since,
+    bool IsSuspended);
 
 public sealed record DigestCounts(int NewTopics, int NewPosts, int NewMembers);
 

@@ -54,4 +54,7 @@ public interface IModerationStore
 
     /// <summary>Settles the post's pending flags; null when it had none.</summary>
     Task<ReviewedPost?> ResolveFlagsAsync(long postId, FlagDecision decision, long staffId, DateTime at, CancellationToken ct);
+
+    /// <summary>Which of these members are suspended at <paramref name="now"/>: live pushes leave them out.</summary>
+    Task<IReadOnlyList<long>> SuspendedAmongAsync(IReadOnlyCollection<long> userIds, DateTime now, CancellationToken ct);
 }

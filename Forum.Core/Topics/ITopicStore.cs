@@ -15,7 +15,10 @@ public interface ITopicStore
     /// <summary>Null when the topic is gone or the viewer may not read it.</summary>
     Task<TopicAccess?> FindAccessAsync(long topicId, Viewer viewer, CancellationToken ct);
 
-    /// <summary>Null when the topic is gone.</summary>
-    Task<TopicAudience?> AudienceAsync(long topicId, CancellationToken ct);
+    /// <summary>
+    /// Who may hear of the topic at <paramref name="now"/>, and which of <paramref name="watcherIds"/> (members
+    /// watching it live) are suspended. Null when the topic is gone.
+    /// </summary>
+    Task<TopicAudience?> AudienceAsync(long topicId, IReadOnlyCollection<long> watcherIds, DateTime now, CancellationToken ct);
 
 }

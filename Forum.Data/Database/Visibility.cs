@@ -39,4 +39,25 @@ internal static class Visibility
             SELECT 1 FROM category_groups cg JOIN group_members gm ON gm.group_id = cg.group_id
              WHERE cg.category_id = c.id AND gm.user_id = u.id))
         """;
+
+    // The Guardian's SQL form for what is delivered after the fact (notification emails, digests, live pushes),
+    // asked when it is sent rather than when it was queued. Those about members take @Now, the moment of sending.
+
+    /// <summary>Member <c>u</c> is not suspended at @Now: a suspended member receives nothing.</summary>
+    public const string UserActive = "(u.suspended_until IS NULL OR u.suspended_until <= @Now)";
+
+    /// <summary>
+    /// Whether member <c>u</c> may read topic <c>t</c> (in category <c>c</c>) at @Now: the topic is not deleted, the
+    /// category is readable by them, and they are not suspended.
+    /// </summary>
+    public const string TopicReadableByUser = $"(t.deleted_at IS NULL AND {CategoryReadableByUser} AND {UserActive})";
+
+    /// <summary>
+    /// Whether the text of post <c>p</c> may leave the site: neither deleted nor flag-hidden. Hidden text is shown on
+    /// the site to its author and staff only, never in a mail. True when <c>p</c> is missing (a left join found none).
+    /// </summary>
+    public const string PostTextDeliverable = "(p.deleted_at IS NULL AND p.hidden_at IS NULL)";
+
+    /// <summary>Topic <c>t</c> may appear in digests and list banners: listed (<see cref="TopicListed"/>) and not deleted.</summary>
+    public const string TopicDeliverable = $"(t.deleted_at IS NULL AND {TopicListed})";
 }

@@ -26,8 +26,7 @@ public sealed class DigestStore(NpgsqlDataSource db) : IDigestStore
                        (@Now AT TIME ZONE coalesce(z.name, 'UTC')) AS local_now, {FrequencyInterval} AS window_length
                   FROM users u
                   LEFT JOIN zones z ON z.name = u.time_zone
-                 WHERE u.digest_frequency <> 'never' AND u.email_confirmed_at IS NOT NULL
-                   AND (u.suspended_until IS NULL OR u.suspended_until <= @Now)
+                 WHERE u.digest_frequency <> 'never' AND u.email_confirmed_at IS NOT NULL AND {Visibility.UserActive}
                    AND (@OnlyUserId::bigint IS NULL OR u.id = @OnlyUserId)
                    AND (u.last_seen_at IS NULL OR u.last_seen_at < @Now - {FrequencyInterval}))
             SELECT m.id AS user_id, m.local_now::date AS period
@@ -109,7 +108,8 @@ public sealed class DigestStore(NpgsqlDataSource db) : IDigestStore
             SELECT u.id, u.username, u.name, u.email, u.locale, u.time_zone, u.role IN ('moderator', 'admin') AS is_staff,
                    u.digest_frequency AS frequency, u.email_confirmed_at, u.last_seen_at,
                    greatest(@Now - {FrequencyInterval},
-                            (SELECT max(d.finished_at) FROM digest_deliveries d WHERE d.user_id = u.id AND d.state = 'sent')) AS since
+                            (SELECT max(d.finished_at) FROM digest_deliveries d WHERE d.user_id = u.id AND d.state = 'sent')) AS since,
+                   NOT {Visibility.UserActive} AS is_suspended
               FROM users u
              WHERE u.id = @UserId;
             """;
@@ -119,10 +119,10 @@ public sealed class DigestStore(NpgsqlDataSource db) : IDigestStore
     }
 
     private sealed record MemberRow(long Id, string Username, string Name, string Email, string Locale, string TimeZone, bool IsStaff,
-        string Frequency, DateTime? EmailConfirmedAt, DateTime? LastSeenAt, DateTime Since)
+        string Frequency, DateTime? EmailConfirmedAt, DateTime? LastSeenAt, DateTime Since, bool IsSuspended)
     {
         public DigestMember ToMember() => new(Id, Username, Name, Email, Locale, TimeZone, IsStaff,
-            DigestRules.TryParse(Frequency, out var frequency) ? frequency : DigestFrequency.Never, EmailConfirmedAt, LastSeenAt, Since);
+            DigestRules.TryParse(Frequency, out var frequency) ? frequency : DigestFrequency.Never, EmailConfirmedAt, LastSeenAt, Since, IsSuspended);
     }
 
     /// <summary>Categories member @ViewerId may read and has not muted (muting a parent mutes its subcategories).</summary>
@@ -135,9 +135,12 @@ public sealed class DigestStore(NpgsqlDataSource db) : IDigestStore
                                   AND (cu.category_id = c.id OR cu.category_id = c.parent_id)))
         """;
 
-    /// <summary>Topics of the window @ViewerId may see in a digest: not muted, not their own, not read to the end.</summary>
-    private const string UnreadTopicFilter = """
-        t.deleted_at IS NULL AND t.bumped_at >= @Since AND t.user_id <> @ViewerId
+    /// <summary>
+    /// Topics of the window @ViewerId may see in a digest: listed (neither deleted nor unlisted), not muted, not their
+    /// own, not read to the end. The category's readability is checked by joining <c>readable</c>, as of the send.
+    /// </summary>
+    private const string UnreadTopicFilter = $"""
+        {Visibility.TopicDeliverable} AND t.bumped_at >= @Since AND t.user_id <> @ViewerId
            AND coalesce(tu.notification_level, 1) <> 0
            AND coalesce(tu.last_read_post_number, 0) < t.highest_post_number
         """;
@@ -166,15 +169,15 @@ public sealed class DigestStore(NpgsqlDataSource db) : IDigestStore
         SELECT t.id, t.title, t.slug, r.name AS category_name, r.color AS category_color, t.pinned_at IS NOT NULL AS is_pinned,
                greatest(t.posts_count - 1, 0) AS reply_count, least(t.last_read + 1, t.highest_post_number) AS first_unread_post_number,
                t.created_at, t.last_posted_at, w.replies AS window_replies, w.participants AS window_participants,
-               w.likes AS window_likes, coalesce(fp.raw, '') AS first_post_raw
+               w.likes AS window_likes, coalesce(p.raw, '') AS first_post_raw
           FROM candidates t
           JOIN readable r ON r.id = t.category_id
-          LEFT JOIN posts fp ON fp.topic_id = t.id AND fp.post_number = 1 AND fp.deleted_at IS NULL
+          LEFT JOIN posts p ON p.topic_id = t.id AND p.post_number = 1 AND {Visibility.PostTextDeliverable}
          CROSS JOIN LATERAL (
-               SELECT (count(*) FILTER (WHERE p.post_number > 1))::int AS replies, count(DISTINCT p.user_id)::int AS participants,
-                      coalesce(sum(p.like_count), 0)::int AS likes
-                 FROM posts p
-                WHERE p.topic_id = t.id AND p.created_at >= @Since AND p.created_at < @Until AND p.deleted_at IS NULL) w
+               SELECT (count(*) FILTER (WHERE wp.post_number > 1))::int AS replies, count(DISTINCT wp.user_id)::int AS participants,
+                      coalesce(sum(wp.like_count), 0)::int AS likes
+                 FROM posts wp
+                WHERE wp.topic_id = t.id AND wp.created_at >= @Since AND wp.created_at < @Until AND wp.deleted_at IS NULL) w
          WHERE w.replies > 0 OR (t.pinned_at IS NOT NULL AND t.created_at >= @Since)
          ORDER BY t.pinned_at IS NOT NULL DESC, w.replies + 2 * w.participants + w.likes DESC, t.last_posted_at DESC, t.id DESC
          LIMIT @Take;
@@ -184,11 +187,11 @@ public sealed class DigestStore(NpgsqlDataSource db) : IDigestStore
                greatest(t.posts_count - 1, 0) AS reply_count,
                least(coalesce(tu.last_read_post_number, 0) + 1, t.highest_post_number) AS first_unread_post_number,
                t.created_at, coalesce(t.last_posted_at, t.created_at) AS last_posted_at,
-               0 AS window_replies, 0 AS window_participants, 0 AS window_likes, coalesce(fp.raw, '') AS first_post_raw
+               0 AS window_replies, 0 AS window_participants, 0 AS window_likes, coalesce(p.raw, '') AS first_post_raw
           FROM topics t
           JOIN readable r ON r.id = t.category_id
           LEFT JOIN topic_users tu ON tu.user_id = @ViewerId AND tu.topic_id = t.id
-          LEFT JOIN posts fp ON fp.topic_id = t.id AND fp.post_number = 1 AND fp.deleted_at IS NULL
+          LEFT JOIN posts p ON p.topic_id = t.id AND p.post_number = 1 AND {Visibility.PostTextDeliverable}
          WHERE {UnreadTopicFilter} AND t.created_at >= @Since AND t.created_at < @Until
          ORDER BY t.pinned_at IS NOT NULL DESC, t.created_at DESC, t.id DESC
          LIMIT @NewTake;
@@ -213,14 +216,15 @@ public sealed class DigestStore(NpgsqlDataSource db) : IDigestStore
 
     public async Task<IReadOnlyList<CategoryActivity>> CategoryActivityAsync(DateTime since, DateTime until, CancellationToken ct)
     {
-        const string sql = """
+        // Unlisted topics are reached by link only, so they are not counted either.
+        const string sql = $"""
             WITH new_topics AS (
                 SELECT t.category_id, count(*)::int AS n FROM topics t
-                 WHERE t.deleted_at IS NULL AND t.bumped_at >= @Since AND t.created_at >= @Since AND t.created_at < @Until
+                 WHERE {Visibility.TopicDeliverable} AND t.bumped_at >= @Since AND t.created_at >= @Since AND t.created_at < @Until
                  GROUP BY t.category_id),
             new_posts AS (
                 SELECT t.category_id, count(*)::int AS n FROM posts p JOIN topics t ON t.id = p.topic_id
-                 WHERE p.deleted_at IS NULL AND p.created_at >= @Since AND p.created_at < @Until AND t.deleted_at IS NULL
+                 WHERE p.deleted_at IS NULL AND p.created_at >= @Since AND p.created_at < @Until AND {Visibility.TopicDeliverable}
                  GROUP BY t.category_id)
             SELECT c.id AS category_id, coalesce(nt.n, 0) AS new_topics, coalesce(np.n, 0) AS new_posts
               FROM categories c

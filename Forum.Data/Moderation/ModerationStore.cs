@@ -1,5 +1,6 @@
 using Dapper;
 using Forum.Core.Moderation;
+using Forum.Data.Database;
 using Npgsql;
 
 namespace Forum.Data.Moderation;
@@ -466,5 +467,13 @@ public sealed class ModerationStore(NpgsqlDataSource db) : IModerationStore
         await using var conn = await db.OpenConnectionAsync(ct);
         return await conn.QuerySingleOrDefaultAsync<ReviewedPost>(new CommandDefinition(sql,
             new { PostId = postId, Status = status, StaffId = staffId, At = at }, cancellationToken: ct));
+    }
+
+    public async Task<IReadOnlyList<long>> SuspendedAmongAsync(IReadOnlyCollection<long> userIds, DateTime now, CancellationToken ct)
+    {
+        const string sql = $"SELECT u.id FROM users u WHERE u.id = ANY(@UserIds) AND NOT {Visibility.UserActive};";
+        if (userIds.Count == 0) return [];
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<long>(new CommandDefinition(sql, new { UserIds = userIds.ToArray(), Now = now }, cancellationToken: ct))).AsList();
     }
 }

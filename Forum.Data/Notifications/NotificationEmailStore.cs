@@ -1,5 +1,6 @@
 using Dapper;
 using Forum.Core.Notifications;
+using Forum.Data.Database;
 using Npgsql;
 
 namespace Forum.Data.Notifications;
@@ -45,9 +46,12 @@ public sealed class NotificationEmailStore(NpgsqlDataSource db) : INotificationE
             new { Now = now, AwayAfter = awayAfter, BatchAfter = batchAfter, Take = take }, cancellationToken: ct))).AsList();
     }
 
-    public async Task<NotificationEmailBatch?> StartAttemptAsync(long batchId, CancellationToken ct)
+    public async Task<NotificationEmailBatch?> StartAttemptAsync(long batchId, DateTime now, CancellationToken ct)
     {
-        const string sql = """
+        // Each notification is checked as the member stands now, with the Guardian's fragments: what they may no
+        // longer read is marked skipped with its reason in the same statement and stays skipped on a retry, so it
+        // can never be mailed later by surprise. The CASE only names the reason; the fragments decide.
+        const string sql = $"""
             UPDATE notification_email_batches SET attempts = attempts + 1
              WHERE id = @BatchId AND state = 'claimed'
             RETURNING attempts;
@@ -56,27 +60,60 @@ public sealed class NotificationEmailStore(NpgsqlDataSource db) : INotificationE
               FROM notification_email_batches b JOIN users u ON u.id = b.user_id
              WHERE b.id = @BatchId AND b.state = 'claimed';
 
-            SELECT n.kind::int AS kind, t.title AS topic_title, t.slug AS topic_slug, n.topic_id,
-                   coalesce(n.post_number, 1) AS post_number, coalesce(a.username, '') AS actor_username,
-                   coalesce(p.raw, '') AS post_raw, n.detail, n.created_at
-              FROM notifications n
-              JOIN topics t ON t.id = n.topic_id
-              LEFT JOIN users a ON a.id = n.actor_user_id
-              LEFT JOIN posts p ON p.id = n.post_id
-             WHERE n.email_batch_id = @BatchId AND p.deleted_at IS NULL AND t.deleted_at IS NULL
-             ORDER BY n.created_at, n.id;
+            WITH checked AS (
+                SELECT n.id, n.kind::int AS kind, t.title AS topic_title, t.slug AS topic_slug, n.topic_id,
+                       coalesce(n.post_number, 1) AS post_number, coalesce(a.username, '') AS actor_username,
+                       coalesce(p.raw, '') AS post_raw, n.detail, n.created_at,
+                       CASE WHEN n.email_skip_reason IS NOT NULL THEN n.email_skip_reason
+                            WHEN {Visibility.TopicReadableByUser} AND {Visibility.PostTextDeliverable} THEN NULL
+                            WHEN NOT {Visibility.UserActive} THEN @MemberSuspended
+                            WHEN t.deleted_at IS NOT NULL THEN @TopicDeleted
+                            WHEN p.deleted_at IS NOT NULL THEN @PostDeleted
+                            WHEN p.hidden_at IS NOT NULL THEN @PostHidden
+                            ELSE @TopicNotReadable END AS skip_reason
+                  FROM notifications n
+                  JOIN notification_email_batches b ON b.id = n.email_batch_id AND b.state = 'claimed'
+                  JOIN users u ON u.id = n.user_id
+                  JOIN topics t ON t.id = n.topic_id
+                  JOIN categories c ON c.id = t.category_id
+                  LEFT JOIN users a ON a.id = n.actor_user_id
+                  LEFT JOIN posts p ON p.id = n.post_id
+                 WHERE n.email_batch_id = @BatchId),
+            skipped AS (
+                UPDATE notifications n SET email_skip_reason = k.skip_reason
+                  FROM checked k
+                 WHERE n.id = k.id AND k.skip_reason IS NOT NULL AND n.email_skip_reason IS NULL)
+            SELECT kind, topic_title, topic_slug, topic_id, post_number, actor_username,
+                   CASE WHEN skip_reason IS NULL THEN post_raw ELSE '' END AS post_raw, detail, created_at, skip_reason
+              FROM checked
+             ORDER BY created_at, id;
             """;
+        var args = new
+        {
+            BatchId = batchId, Now = now, EmailSkipReasons.MemberSuspended, EmailSkipReasons.TopicDeleted, EmailSkipReasons.PostDeleted,
+            EmailSkipReasons.PostHidden, EmailSkipReasons.TopicNotReadable,
+        };
         await using var conn = await db.OpenConnectionAsync(ct);
-        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, new { BatchId = batchId }, cancellationToken: ct));
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql, args, cancellationToken: ct));
         var attempt = await grid.ReadSingleOrDefaultAsync<int?>();
         var member = await grid.ReadSingleOrDefaultAsync<NotificationEmailMember>();
         var notifications = (await grid.ReadAsync<EmailedNotification>()).AsList();
-        return attempt is { } a && member is not null ? new NotificationEmailBatch(batchId, a, member, notifications) : null;
+        return attempt is { } a && member is not null
+            ? new NotificationEmailBatch(batchId, a, member, notifications.Where(n => n.SkipReason is null).ToList(),
+                notifications.Where(n => n.SkipReason is not null).ToList())
+            : null;
     }
 
     public async Task MarkSentAsync(long batchId, DateTime at, CancellationToken ct)
     {
         const string sql = "UPDATE notification_email_batches SET state = 'sent', sent_at = @At, last_error = NULL WHERE id = @BatchId;";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await conn.ExecuteAsync(new CommandDefinition(sql, new { BatchId = batchId, At = at }, cancellationToken: ct));
+    }
+
+    public async Task MarkSkippedAsync(long batchId, DateTime at, CancellationToken ct)
+    {
+        const string sql = "UPDATE notification_email_batches SET state = 'skipped', skipped_at = @At, last_error = NULL WHERE id = @BatchId AND state = 'claimed';";
         await using var conn = await db.OpenConnectionAsync(ct);
         await conn.ExecuteAsync(new CommandDefinition(sql, new { BatchId = batchId, At = at }, cancellationToken: ct));
     }

@@ -171,22 +171,29 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
             new { TopicId = topicId, ViewerId = viewer.UserId, viewer.IsStaff }, cancellationToken: ct));
     }
 
-    public async Task<TopicAudience?> AudienceAsync(long topicId, CancellationToken ct)
+    public async Task<TopicAudience?> AudienceAsync(long topicId, IReadOnlyCollection<long> watcherIds, DateTime now, CancellationToken ct)
     {
-        const string sql = """
-            SELECT c.id AS category_id, c.parent_id AS parent_category_id, c.read_restricted AS is_restricted,
-                   CASE WHEN c.read_restricted THEN ARRAY(
-                       SELECT gm.user_id FROM category_groups cg JOIN group_members gm ON gm.group_id = cg.group_id
-                        WHERE cg.category_id = c.id
-                       UNION
-                       SELECT u.id FROM users u WHERE u.role IN ('moderator', 'admin'))
-                   ELSE '{}'::bigint[] END AS allowed_user_ids
+        // A deleted topic is for staff only, as its page is. Suspended members hear nothing (Visibility.UserActive).
+        const string sql = $"""
+            SELECT c.id AS category_id, c.parent_id AS parent_category_id, c.read_restricted OR t.deleted_at IS NOT NULL AS is_restricted,
+                   CASE WHEN c.read_restricted OR t.deleted_at IS NOT NULL THEN ARRAY(
+                       SELECT u.id FROM users u
+                        WHERE {Visibility.UserActive} AND u.id IN (
+                              SELECT gm.user_id FROM category_groups cg JOIN group_members gm ON gm.group_id = cg.group_id
+                               WHERE cg.category_id = c.id AND t.deleted_at IS NULL
+                              UNION
+                              SELECT s.id FROM users s WHERE s.role IN ('moderator', 'admin')))
+                   ELSE ARRAY[]::bigint[] END AS allowed_user_ids,
+                   {Visibility.TopicDeliverable} AS is_listed,
+                   ARRAY(SELECT u.id FROM users u WHERE u.id = ANY(@WatcherIds) AND NOT {Visibility.UserActive}) AS suspended_watcher_ids
               FROM topics t JOIN categories c ON c.id = t.category_id
              WHERE t.id = @TopicId;
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        var row = await conn.QuerySingleOrDefaultAsync<AudienceRow>(new CommandDefinition(sql, new { TopicId = topicId }, cancellationToken: ct));
-        return row is null ? null : new TopicAudience(row.CategoryId, row.ParentCategoryId, row.IsRestricted, row.AllowedUserIds);
+        var row = await conn.QuerySingleOrDefaultAsync<AudienceRow>(new CommandDefinition(sql,
+            new { TopicId = topicId, WatcherIds = watcherIds.ToArray(), Now = now }, cancellationToken: ct));
+        return row is null ? null
+            : new TopicAudience(row.CategoryId, row.ParentCategoryId, row.IsRestricted, row.AllowedUserIds, row.IsListed, row.SuspendedWatcherIds);
     }
 
     // Dapper reports an array column as System.Array, which no record constructor matches; properties take it.
@@ -196,5 +203,7 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
         public long? ParentCategoryId { get; init; }
         public bool IsRestricted { get; init; }
         public long[] AllowedUserIds { get; init; } = [];
+        public bool IsListed { get; init; }
+        public long[] SuspendedWatcherIds { get; init; } = [];
     }
 }

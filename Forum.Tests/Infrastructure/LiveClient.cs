@@ -122,5 +122,22 @@ public sealed class LiveClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Every push that arrived before <paramref name="marker"/>, in order; fails if the marker never comes.</summary>
+    public async Task<IReadOnlyList<string>> ReceivedBeforeAsync(string marker, int seconds = 10)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        var seen = new List<string>();
+        try
+        {
+            while (await received.Reader.ReadAsync(timeout.Token) is var push && push != marker) seen.Add(push);
+            return seen;
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"The marker {marker} never arrived; received: {string.Join(", ", seen)}");
+            throw;
+        }
+    }
+
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 }

@@ -16,6 +16,7 @@ public static class LiveSetup
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("ronda"));
         services.AddSingleton<HubRateLimit>();
         services.AddScoped<LiveAudience>();
+        services.AddSingleton<LiveConnections>();
         services.AddSingleton<LivePushQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<LivePushQueue>());
         services.AddPush<ReplyPosted, PushReplyToReaders>();

@@ -12,7 +12,7 @@ public sealed class PushReplyToReaders(LiveAudience live) : IHandle<ReplyPosted>
     {
         if (await live.ForTopicAsync(e.TopicId, ct) is not var (readers, lists, audience)) return;
         await readers.PostCreated(e.TopicId, e.PostNumber);
-        await lists.TopicListChanged(e.TopicId, audience.CategoryId, audience.ParentCategoryId);
+        if (lists is not null) await lists.TopicListChanged(e.TopicId, audience.CategoryId, audience.ParentCategoryId);
     }
 }
 
@@ -20,7 +20,7 @@ public sealed class PushNewTopicToLists(LiveAudience live) : IHandle<TopicCreate
 {
     public async Task HandleAsync(TopicCreated e, CancellationToken ct)
     {
-        if (await live.ForTopicAsync(e.TopicId, ct) is var (_, lists, audience))
+        if (await live.ForTopicAsync(e.TopicId, ct) is (_, { } lists, var audience))
             await lists.TopicListChanged(e.TopicId, audience.CategoryId, audience.ParentCategoryId);
     }
 }
@@ -47,16 +47,16 @@ public sealed class PushTopicStatus(LiveAudience live) : IHandle<TopicStatusChan
     {
         if (await live.ForTopicAsync(e.TopicId, ct) is not var (readers, lists, audience)) return;
         await readers.TopicChanged(e.TopicId);
-        await lists.TopicListChanged(e.TopicId, audience.CategoryId, audience.ParentCategoryId);
+        if (lists is not null) await lists.TopicListChanged(e.TopicId, audience.CategoryId, audience.ParentCategoryId);
     }
 }
 
-/// <summary>The personal channel: the author hears of a like on any page they have open.</summary>
+/// <summary>The personal channel: the author hears of a like on any page they have open, while they may read the topic.</summary>
 public sealed class PushLikeToAuthor(LiveAudience live, IUserStore users) : IHandle<PostLiked>
 {
     public async Task HandleAsync(PostLiked e, CancellationToken ct)
     {
-        if (await users.FindByIdAsync(e.LikerId, ct) is { } liker)
-            await live.User(e.AuthorId).PostLiked(e.TopicId, e.PostNumber, liker.Username);
+        if (await users.FindByIdAsync(e.LikerId, ct) is { } liker && await live.UserAboutTopicAsync(e.AuthorId, e.TopicId, ct) is { } author)
+            await author.PostLiked(e.TopicId, e.PostNumber, liker.Username);
     }
 }

@@ -6,7 +6,7 @@ namespace Forum.Web.Live;
 
 /// <summary>
 /// The personal channel: members' unread counts, re-read from the database at each push so every open page
-/// shows the same number the header would after a reload.
+/// shows the same number the header would after a reload. Suspended members hear nothing.
 /// </summary>
 public sealed class PushNotificationCounts(LiveAudience live, INotificationStore notifications)
     : IHandle<NotificationCountsChanged>, IHandle<PostLiked>
@@ -18,7 +18,9 @@ public sealed class PushNotificationCounts(LiveAudience live, INotificationStore
 
     private async Task PushAsync(IReadOnlyList<long> userIds, CancellationToken ct)
     {
-        foreach (var (userId, unread) in await notifications.UnreadCountsAsync(userIds.Distinct().ToList(), ct))
+        var active = await live.ActiveAsync(userIds.Distinct().ToList(), ct);
+        if (active.Count == 0) return;
+        foreach (var (userId, unread) in await notifications.UnreadCountsAsync(active, ct))
             await live.User(userId).NotificationCountChanged(unread);
     }
 }
