@@ -8,7 +8,7 @@ namespace Forum.Web.Live;
 /// Browsers watch topics and lists here. Joining checks read permission exactly as the topic page does;
 /// everything else is a line or two.
 /// </summary>
-public sealed class TopicHub(ITopicStore topics) : Hub<ITopicClient>
+public sealed class TopicHub(ITopicStore topics, LiveSessions sessions) : Hub<ITopicClient>
 {
     public const string Path = "/hubs/live";
     public const string ListsGroup = "lists";
@@ -49,8 +49,15 @@ public sealed class TopicHub(ITopicStore topics) : Hub<ITopicClient>
         }
     }
 
+    public override Task OnConnectedAsync()
+    {
+        sessions.Opened(Context);
+        return base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        sessions.Closed(Context.ConnectionId);
         if (Context.User?.Username() is { } username)
             foreach (var topicId in ComposingIn)
                 await Clients.OthersInGroup(GroupFor(topicId)).StoppedComposing(topicId, username);
