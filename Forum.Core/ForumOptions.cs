@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Forum.Core;
 
 /// <summary>The "Forum" configuration section.</summary>
-public sealed class ForumOptions
+public sealed class ForumOptions : IValidatableObject
 {
     /// <summary>Site title shown in the header and in mail subjects.</summary>
     [Required] public string Title { get; set; } = "Ronda";
@@ -20,6 +20,12 @@ public sealed class ForumOptions
 
     /// <summary>How often each kind of request may be made; over the limit the forum answers 429 with Retry-After.</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>Data annotations do not look inside nested sections, so the limits are checked here, at start-up.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        typeof(RateLimitOptions).GetProperties()
+            .Where(p => p.GetValue(RateLimits) is not RateLimit { Permits: >= 1, Window.Ticks: > 0 })
+            .Select(p => new ValidationResult($"Forum:RateLimits:{p.Name} needs Permits of at least 1 and a Window longer than zero.", [nameof(RateLimits)]));
 }
 
 /// <summary>A fixed window: at most <see cref="Permits"/> requests per <see cref="Window"/>.</summary>
