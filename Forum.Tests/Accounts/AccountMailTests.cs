@@ -30,7 +30,7 @@ public sealed class AccountMailTests(MailForum forum) : IClassFixture<MailForum>
     /// <summary>The path of the mail's action link, checked to point at the forum's public address.</summary>
     private static string LinkIn(MimeMessage mail)
     {
-        var href = Parser.ParseDocument(mail.HtmlBody).QuerySelector("a.account-link")!.GetAttribute("href")!;
+        var href = Parser.ParseDocument(mail.HtmlBody ?? "").QuerySelector("a.account-link")!.GetAttribute("href")!;
         Assert.StartsWith(MailForum.BaseUrl + "/", href);
         Assert.Contains(href, mail.TextBody);
         return href[MailForum.BaseUrl.Length..];

@@ -77,16 +77,17 @@ public static class ForumClaims
     public static async Task RefreshAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
-        var member = principal?.SessionToken() is { } token
-            ? await context.HttpContext.RequestServices.GetRequiredService<SessionService>().CheckAsync(token, context.HttpContext.RequestAborted)
-            : null;
-        if (member is null || principal!.Viewer().UserId != member.UserId)
+        var token = principal?.SessionToken();
+        var member = token is null
+            ? null
+            : await context.HttpContext.RequestServices.GetRequiredService<SessionService>().CheckAsync(token, context.HttpContext.RequestAborted);
+        if (principal is null || token is null || member is null || principal.Viewer().UserId != member.UserId)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return;
         }
-        var current = PrincipalFor(member, principal.SessionToken()!);
+        var current = PrincipalFor(member, token);
         if (Describes(principal, current)) return;
         context.ReplacePrincipal(current);
         context.ShouldRenew = true;

@@ -36,7 +36,7 @@ public static class RateLimits
     /// <summary>The address a request came from: behind a proxy, the forwarded-headers middleware has set it.</summary>
     public static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    public static System.Threading.RateLimiting.FixedWindowRateLimiterOptions Window(RateLimit limit) => new()
+    public static FixedWindowRateLimiterOptions Window(RateLimit limit) => new()
     {
         PermitLimit = limit.Permits, Window = limit.Window, QueueLimit = 0, AutoReplenishment = true,
     };
