@@ -20,6 +20,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PostCooker>();
         services.AddScoped<IEventPublisher, EventPublisher>();
         services.AddScoped<AccountService>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<AccountTokenService>();
         services.AddScoped<CategoryService>();
         services.AddScoped<TopicService>();
         services.AddScoped<ReplyService>();

@@ -38,7 +38,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IModerationStore, ModerationStore>();
         services.AddSingleton<IStaffLog, StaffLogStore>();
         services.AddSingleton<IDigestStore, DigestStore>();
-        services.AddSingleton<ILastSeenStore, LastSeenStore>();
+        services.AddSingleton<ISessionStore, SessionStore>();
+        services.AddSingleton<IAccountTokenStore, AccountTokenStore>();
         return services;
     }
 }

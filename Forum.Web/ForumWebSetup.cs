@@ -87,6 +87,10 @@ public static class ForumWebSetup
         services.AddForumDataProtection();
         services.AddForumMail();
         services.AddForumDigests();
+        services.AddForumRateLimits();
+        services.AddSingleton<AccountMail>();
+        services.AddSingleton<AccountMailQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<AccountMailQueue>());
         return services;
     }
 
@@ -99,6 +103,7 @@ public static class ForumWebSetup
         app.UseAuthentication();
         app.UseRequestLocalization();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseMiddleware<SetupRedirect>();
         app.MapGet("/healthz", HealthAsync);
         app.UseForumJobs();

@@ -19,9 +19,16 @@ public static partial class AccountRules
             yield return new("Username", "Username may contain only letters, digits, underscore, dot and dash.");
         if (!IsEmail(email))
             yield return new("Email", "Enter a valid email address.");
-        if (password.Length is < PasswordMin or > PasswordMax)
-            yield return new("Password", "Password must be {0} to {1} characters long.", PasswordMin, PasswordMax);
+        foreach (var error in CheckPassword(password)) yield return error;
     }
+
+    public static IEnumerable<FieldError> CheckPassword(string password, string field = "Password")
+    {
+        if (password.Length is < PasswordMin or > PasswordMax)
+            yield return new(field, "Password must be {0} to {1} characters long.", PasswordMin, PasswordMax);
+    }
+
+    public const string LinkUnusable = "This link has expired or was already used. Ask for a new one.";
 
     public static IEnumerable<FieldError> CheckProfile(ProfileUpdate p)
     {

@@ -1,6 +1,7 @@
 namespace Forum.Core.Accounts;
 
-public sealed record NewUser(string Username, string Email, string PasswordHash, string TimeZone, string Locale, UserRole Role, DateTime CreatedAt);
+/// <summary>A member to create; <see cref="EmailConfirmedAt"/> is null until they click the link mailed at sign-up.</summary>
+public sealed record NewUser(string Username, string Email, string PasswordHash, string TimeZone, string Locale, UserRole Role, DateTime CreatedAt, DateTime? EmailConfirmedAt);
 
 public sealed record UserCredentials(long Id, string PasswordHash);
 
@@ -19,6 +20,13 @@ public interface IUserStore
     Task<User?> FindByIdAsync(long id, CancellationToken ct);
 
     Task<User?> FindByUsernameAsync(string username, CancellationToken ct);
+
+    /// <summary>By email, ignoring case.</summary>
+    Task<User?> FindByEmailAsync(string email, CancellationToken ct);
+
+    Task<string?> PasswordHashAsync(long userId, CancellationToken ct);
+
+    Task<bool> SetPasswordHashAsync(long userId, string passwordHash, CancellationToken ct);
 
     Task<bool> UpdateProfileAsync(ProfileUpdate update, CancellationToken ct);
 

@@ -13,7 +13,8 @@ public sealed record User(
     string TimeZone,
     string Locale,
     UserRole Role,
-    DateTime CreatedAt)
+    DateTime CreatedAt,
+    DateTime? EmailConfirmedAt)
 {
     public bool IsStaff => Role is UserRole.Moderator or UserRole.Admin;
 }

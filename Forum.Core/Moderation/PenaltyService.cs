@@ -6,7 +6,7 @@ namespace Forum.Core.Moderation;
 /// Silence (can read, cannot post) and suspend (cannot log in) a member until a moment, with a reason the member
 /// is shown. Staff cannot be penalised: demote them first.
 /// </summary>
-public sealed class PenaltyService(IUserStore users, IModerationStore moderation, TimeProvider clock)
+public sealed class PenaltyService(IUserStore users, IModerationStore moderation, SessionService sessions, TimeProvider clock)
 {
     public async Task<Outcome<bool>> SetAsync(Viewer staff, long userId, PenaltyKind kind, DateTime? until, string reason, CancellationToken ct)
     {
@@ -20,7 +20,10 @@ public sealed class PenaltyService(IUserStore users, IModerationStore moderation
         if (until is null || until <= now) errors.Add(new FieldError("Until", "Choose a moment in the future."));
         if (reason.Length == 0) errors.Add(new FieldError("Reason", "Say why, so the member knows."));
         if (errors.Count > 0) return Outcome<bool>.Refused(errors);
-        return Outcome<bool>.Ok(await moderation.SetPenaltyAsync(userId, kind, until, reason, staff.UserId!.Value, now, ct));
+        var set = await moderation.SetPenaltyAsync(userId, kind, until, reason, staff.UserId!.Value, now, ct);
+        // A suspension logs the member out everywhere at once, live connections included.
+        if (set && kind == PenaltyKind.Suspend) await sessions.EndAllAsync(userId, ct);
+        return Outcome<bool>.Ok(set);
     }
 
     public async Task<Outcome<bool>> LiftAsync(Viewer staff, long userId, PenaltyKind kind, CancellationToken ct)

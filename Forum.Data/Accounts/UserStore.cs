@@ -7,21 +7,21 @@ namespace Forum.Data.Accounts;
 public sealed class UserStore(NpgsqlDataSource db) : IUserStore
 {
     private const string UserColumns = """
-        id, username, email, name, bio, organization, location, time_zone, locale, role, created_at
+        id, username, email, name, bio, organization, location, time_zone, locale, role, created_at, email_confirmed_at
         """;
 
     public async Task<(long? Id, CreateUserConflict Conflict)> CreateAsync(NewUser user, CancellationToken ct)
     {
         const string sql = """
-            INSERT INTO users (username, email, password_hash, time_zone, locale, role, created_at)
-            VALUES (@Username, @Email, @PasswordHash, @TimeZone, @Locale, @Role, @CreatedAt)
+            INSERT INTO users (username, email, password_hash, time_zone, locale, role, created_at, email_confirmed_at)
+            VALUES (@Username, @Email, @PasswordHash, @TimeZone, @Locale, @Role, @CreatedAt, @EmailConfirmedAt)
             RETURNING id;
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
         try
         {
             var id = await conn.ExecuteScalarAsync<long>(new CommandDefinition(sql,
-                new { user.Username, user.Email, user.PasswordHash, user.TimeZone, user.Locale, Role = RoleName(user.Role), user.CreatedAt },
+                new { user.Username, user.Email, user.PasswordHash, user.TimeZone, user.Locale, Role = RoleName(user.Role), user.CreatedAt, user.EmailConfirmedAt },
                 cancellationToken: ct));
             return (id, CreateUserConflict.None);
         }
@@ -56,6 +56,28 @@ public sealed class UserStore(NpgsqlDataSource db) : IUserStore
         await using var conn = await db.OpenConnectionAsync(ct);
         var row = await conn.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(sql, new { Username = username }, cancellationToken: ct));
         return row?.ToUser();
+    }
+
+    public async Task<User?> FindByEmailAsync(string email, CancellationToken ct)
+    {
+        const string sql = $"SELECT {UserColumns} FROM users WHERE lower(email) = lower(@Email);";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var row = await conn.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(sql, new { Email = email }, cancellationToken: ct));
+        return row?.ToUser();
+    }
+
+    public async Task<string?> PasswordHashAsync(long userId, CancellationToken ct)
+    {
+        const string sql = "SELECT password_hash FROM users WHERE id = @UserId;";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql, new { UserId = userId }, cancellationToken: ct));
+    }
+
+    public async Task<bool> SetPasswordHashAsync(long userId, string passwordHash, CancellationToken ct)
+    {
+        const string sql = "UPDATE users SET password_hash = @PasswordHash WHERE id = @UserId;";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition(sql, new { UserId = userId, PasswordHash = passwordHash }, cancellationToken: ct)) == 1;
     }
 
     public async Task<bool> UpdateProfileAsync(ProfileUpdate update, CancellationToken ct)
@@ -96,8 +118,8 @@ public sealed class UserStore(NpgsqlDataSource db) : IUserStore
     internal static UserRole ParseRole(string role) => Enum.Parse<UserRole>(role, ignoreCase: true);
 
     private sealed record UserRow(long Id, string Username, string Email, string Name, string Bio, string Organization,
-        string Location, string TimeZone, string Locale, string Role, DateTime CreatedAt)
+        string Location, string TimeZone, string Locale, string Role, DateTime CreatedAt, DateTime? EmailConfirmedAt)
     {
-        public User ToUser() => new(Id, Username, Email, Name, Bio, Organization, Location, TimeZone, Locale, ParseRole(Role), CreatedAt);
+        public User ToUser() => new(Id, Username, Email, Name, Bio, Organization, Location, TimeZone, Locale, ParseRole(Role), CreatedAt, EmailConfirmedAt);
     }
 }

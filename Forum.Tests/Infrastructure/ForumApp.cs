@@ -43,6 +43,10 @@ public class ForumApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Forum:DataDirectory", DataDirectory);
         // Tests run jobs directly from the container; a class that tests Hangfire itself turns its server on.
         builder.UseSetting("Forum:Jobs:RunServer", "false");
+        // Every test signs members in, signs up and posts from one loopback address, hundreds of times a minute
+        // across a class; RateLimitTests sets small limits of its own to show each one.
+        foreach (var limit in new[] { "LoginPerAccount", "LoginPerAddress", "SignUpPerAddress", "PasswordResetPerAddress", "PostsPerMember", "PreviewsPerMember" })
+            builder.UseSetting($"Forum:RateLimits:{limit}:Permits", "100000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

@@ -11,10 +11,16 @@ namespace Forum.Tests.Infrastructure;
 public sealed class LiveClient : IAsyncDisposable
 {
     private readonly Channel<string> received = Channel.CreateUnbounded<string>();
+    private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private LiveClient(HubConnection connection)
     {
         Connection = connection;
+        connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
         Record<long, int>("PostCreated");
         Record<long, int>("PostChanged");
         Record<long>("TopicChanged");
@@ -27,9 +33,12 @@ public sealed class LiveClient : IAsyncDisposable
 
     public HubConnection Connection { get; }
 
-    public static async Task<LiveClient> ConnectAsync(WebApplicationFactory<Program> app, string? username = null)
+    public static async Task<LiveClient> ConnectAsync(WebApplicationFactory<Program> app, string? username = null) =>
+        await ConnectWithCookieAsync(app, username is null ? null : await SignInCookieAsync(app, username));
+
+    /// <summary>Connects with a given auth cookie ("ronda=…"), e.g. one copied from a browser's session.</summary>
+    public static async Task<LiveClient> ConnectWithCookieAsync(WebApplicationFactory<Program> app, string? cookie)
     {
-        var cookie = username is null ? null : await SignInCookieAsync(app, username);
         var server = app.Server;
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(server.BaseAddress, "hubs/live"), options =>
@@ -50,7 +59,7 @@ public sealed class LiveClient : IAsyncDisposable
     }
 
     /// <summary>Logs in through the real login page and returns the auth cookie a browser would send.</summary>
-    private static async Task<string> SignInCookieAsync(WebApplicationFactory<Program> app, string username)
+    public static async Task<string> SignInCookieAsync(WebApplicationFactory<Program> app, string username)
     {
         using var session = new WebSession(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }));
         var login = await session.Client.GetAsync("/login");
@@ -137,6 +146,13 @@ public sealed class LiveClient : IAsyncDisposable
             Assert.Fail($"The marker {marker} never arrived; received: {string.Join(", ", seen)}");
             throw;
         }
+    }
+
+    /// <summary>Waits for the server to close the connection; fails after a few seconds.</summary>
+    public async Task ExpectClosedAsync(int seconds = 5)
+    {
+        var finished = await Task.WhenAny(closed.Task, Task.Delay(TimeSpan.FromSeconds(seconds)));
+        Assert.True(finished == closed.Task, $"The live connection was still open after {seconds}s (state {Connection.State}).");
     }
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();

@@ -11,30 +11,43 @@ public static class ForumClaims
 {
     public const string Locale = "forum:locale";
     public const string TimeZone = "forum:tz";
-    private const string CheckedAt = "forum:checked";
+    /// <summary>Present while the member's address is unconfirmed: the layout asks them to confirm it.</summary>
+    public const string Unconfirmed = "forum:unconfirmed";
+    /// <summary>The session's secret token; the server keeps only its hash (<see cref="SessionService"/>).</summary>
+    private const string SessionTokenClaim = "forum:session";
 
-    public static ClaimsPrincipal PrincipalFor(User user, DateTime now) => new(new ClaimsIdentity(
-    [
-        new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(CultureInfo.InvariantCulture)),
-        new Claim(ClaimTypes.Name, user.Username),
-        new Claim(ClaimTypes.Role, user.Role.ToString()),
-        new Claim(Locale, user.Locale),
-        new Claim(TimeZone, user.TimeZone),
-        new Claim(CheckedAt, now.Ticks.ToString(CultureInfo.InvariantCulture)),
-    ], CookieAuthenticationDefaults.AuthenticationScheme));
-
-    public static async Task SignInAsync(HttpContext http, User user)
+    private static ClaimsPrincipal PrincipalFor(SessionMember member, string sessionToken)
     {
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, PrincipalFor(user, DateTime.UtcNow),
-            new AuthenticationProperties { IsPersistent = true });
-        await MarkSeenAsync(http, user.Id, DateTime.UtcNow);
+        List<Claim> claims =
+        [
+            new(ClaimTypes.NameIdentifier, member.UserId.ToString(CultureInfo.InvariantCulture)),
+            new(ClaimTypes.Name, member.Username),
+            new(ClaimTypes.Role, member.Role.ToString()),
+            new(Locale, member.Locale),
+            new(TimeZone, member.TimeZone),
+            new(SessionTokenClaim, sessionToken),
+        ];
+        if (!member.EmailConfirmed) claims.Add(new Claim(Unconfirmed, "true"));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 
-    /// <summary>How precisely users.last_seen_at follows a member around: digests skip members seen during their window.</summary>
-    public static readonly TimeSpan SeenResolution = TimeSpan.FromMinutes(5);
+    /// <summary>Starts a server-side session for the member and gives this browser its cookie.</summary>
+    public static async Task SignInAsync(HttpContext http, User user)
+    {
+        var sessions = http.RequestServices.GetRequiredService<SessionService>();
+        var token = await sessions.StartAsync(user.Id, http.Request.Headers.UserAgent.ToString(), http.RequestAborted);
+        var member = new SessionMember(user.Id, user.Username, user.Role, user.Locale, user.TimeZone, user.EmailConfirmedAt is not null, null);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, PrincipalFor(member, token),
+            new AuthenticationProperties { IsPersistent = true });
+    }
 
-    private static Task MarkSeenAsync(HttpContext http, long userId, DateTime now) =>
-        http.RequestServices.GetRequiredService<ILastSeenStore>().MarkSeenAsync(userId, now, SeenResolution, http.RequestAborted);
+    /// <summary>Ends this browser's session on the server, then drops its cookie.</summary>
+    public static async Task SignOutAsync(HttpContext http)
+    {
+        if (http.User.Viewer().UserId is { } userId && http.User.SessionToken() is { } token)
+            await http.RequestServices.GetRequiredService<SessionService>().EndAsync(userId, token, http.RequestAborted);
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+    }
 
     public static Viewer Viewer(this ClaimsPrincipal principal) =>
         principal.FindFirstValue(ClaimTypes.NameIdentifier) is { } id && long.TryParse(id, CultureInfo.InvariantCulture, out var userId)
@@ -43,6 +56,13 @@ public static class ForumClaims
 
     public static string? Username(this ClaimsPrincipal principal) => principal.FindFirstValue(ClaimTypes.Name);
 
+    public static string? SessionToken(this ClaimsPrincipal principal) => principal.FindFirstValue(SessionTokenClaim);
+
+    /// <summary>The session's id as stored (the hash of its token), or null for guests.</summary>
+    public static string? SessionId(this ClaimsPrincipal principal) => principal.SessionToken() is { } token ? SecretTokens.IdOf(token) : null;
+
+    public static bool IsEmailUnconfirmed(this ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == Unconfirmed);
+
     /// <summary>The member's zone, or UTC for guests and unknown ids.</summary>
     public static TimeZoneInfo TimeZoneInfo(this ClaimsPrincipal principal) =>
         principal.FindFirstValue(TimeZone) is { } id && System.TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)
@@ -50,27 +70,29 @@ public static class ForumClaims
             : System.TimeZoneInfo.Utc;
 
     /// <summary>
-    /// Re-reads the member at most once a minute, so a role change, profile change or deleted account
-    /// reaches an existing cookie quickly without a query on every request; and records that they are here.
+    /// Every request checks its session on the server (one statement by primary key, which also records that the
+    /// member is here), so logout, a password change, "log out everywhere" and suspension end a copied cookie at once;
+    /// a changed name, role, language, zone or confirmation reaches the cookie at the same moment.
     /// </summary>
     public static async Task RefreshAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
-        if (principal?.FindFirstValue(CheckedAt) is not { } ticks || !long.TryParse(ticks, CultureInfo.InvariantCulture, out var checkedAt)) return;
-        var now = DateTime.UtcNow;
-        if (now.Ticks - checkedAt < TimeSpan.TicksPerMinute) return;
-        var users = context.HttpContext.RequestServices.GetRequiredService<IUserStore>();
-        var user = principal.Viewer().UserId is { } id ? await users.FindByIdAsync(id, context.HttpContext.RequestAborted) : null;
-        // A suspended member's existing cookie stops working at the next check, as logging in again would be refused.
-        var penalties = context.HttpContext.RequestServices.GetRequiredService<Core.Moderation.PenaltyService>();
-        if (user is null || await penalties.LoginRefusalAsync(user.Id, context.HttpContext.RequestAborted) is not null)
+        var token = principal?.SessionToken();
+        var member = token is null
+            ? null
+            : await context.HttpContext.RequestServices.GetRequiredService<SessionService>().CheckAsync(token, context.HttpContext.RequestAborted);
+        if (principal is null || token is null || member is null || principal.Viewer().UserId != member.UserId)
         {
             context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return;
         }
-        context.ReplacePrincipal(PrincipalFor(user, now));
+        var current = PrincipalFor(member, token);
+        if (Describes(principal, current)) return;
+        context.ReplacePrincipal(current);
         context.ShouldRenew = true;
-        // Riding on this once-a-minute check keeps "last seen" off every other request's path.
-        await MarkSeenAsync(context.HttpContext, user.Id, now);
     }
+
+    private static bool Describes(ClaimsPrincipal cookie, ClaimsPrincipal current) =>
+        cookie.Claims.Select(c => (c.Type, c.Value)).ToHashSet().SetEquals(current.Claims.Select(c => (c.Type, c.Value)));
 }

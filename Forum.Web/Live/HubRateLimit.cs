@@ -1,32 +1,28 @@
+using System.Threading.RateLimiting;
+using Forum.Core;
+using Forum.Web.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace Forum.Web.Live;
 
 /// <summary>
-/// Each connection may call hub methods a limited number of times per window; a misbehaving page gets an
-/// error instead of the server's attention.
+/// A member may call hub methods a limited number of times per window across all their connections (guests per
+/// connection); opening more tabs does not buy more calls. A misbehaving page gets an error instead of the server's attention.
 /// </summary>
-public sealed class HubRateLimit(TimeProvider clock) : IHubFilter
+public sealed class HubRateLimit(IOptions<ForumOptions> options) : IHubFilter, IDisposable
 {
-    public const int CallsPerWindow = 30;
-    public static readonly TimeSpan Window = TimeSpan.FromSeconds(10);
+    private readonly PartitionedRateLimiter<string> calls = PartitionedRateLimiter.Create<string, string>(caller =>
+        RateLimitPartition.GetFixedWindowLimiter(caller, _ => RateLimits.Window(options.Value.RateLimits.HubCallsPerMember)));
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        var items = invocation.Context.Items;
-        var now = clock.GetUtcNow();
-        var window = items.TryGetValue(nameof(HubRateLimit), out var stored) && stored is CallWindow w && now - w.Start < Window
-            ? w
-            : new CallWindow(now);
-        window.Calls++;
-        items[nameof(HubRateLimit)] = window;
-        if (window.Calls > CallsPerWindow) throw new HubException("Too many requests. Slow down.");
+        var context = invocation.Context;
+        var caller = context.UserIdentifier is { } userId ? "member:" + userId : "connection:" + context.ConnectionId;
+        using (var lease = calls.AttemptAcquire(caller))
+            if (!lease.IsAcquired) throw new HubException("Too many requests. Slow down.");
         return await next(invocation);
     }
 
-    private sealed class CallWindow(DateTimeOffset start)
-    {
-        public DateTimeOffset Start { get; } = start;
-        public int Calls { get; set; }
-    }
+    public void Dispose() => calls.Dispose();
 }

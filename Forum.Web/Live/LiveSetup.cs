@@ -15,6 +15,9 @@ public static class LiveSetup
         if (config.GetConnectionString("Redis") is { Length: > 0 } redis)
             signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("ronda"));
         services.AddSingleton<HubRateLimit>();
+        services.AddSingleton<LiveSessions>();
+        services.AddScoped<IHandle<Core.Accounts.SessionsEnded>, CloseEndedSessions>();
+        services.AddHostedService<LiveSessionSweep>();
         services.AddScoped<LiveAudience>();
         services.AddSingleton<LiveConnections>();
         services.AddSingleton<LivePushQueue>();

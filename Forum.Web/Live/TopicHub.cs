@@ -11,7 +11,7 @@ namespace Forum.Web.Live;
 /// suspended member is refused whatever their cookie says; "is replying…" goes only to those who may read the
 /// topic now. Everything else is a line or two.
 /// </summary>
-public sealed class TopicHub(ITopicStore topics, IUserStore users, PenaltyService penalties, LiveAudience live, LiveConnections connections)
+public sealed class TopicHub(ITopicStore topics, IUserStore users, PenaltyService penalties, LiveAudience live, LiveConnections connections, LiveSessions sessions)
     : Hub<ITopicClient>
 {
     public const string Path = "/hubs/live";
@@ -59,9 +59,16 @@ public sealed class TopicHub(ITopicStore topics, IUserStore users, PenaltyServic
         }
     }
 
+    public override Task OnConnectedAsync()
+    {
+        sessions.Opened(Context);
+        return base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         connections.Forget(Context.ConnectionId);
+        sessions.Closed(Context.ConnectionId);
         if (Context.User?.Username() is { } username && Context.User.Viewer().UserId is { } userId)
             foreach (var topicId in ComposingIn)
                 if (await live.ForComposingAsync(topicId, userId, Context.ConnectionId, CancellationToken.None) is { } others)

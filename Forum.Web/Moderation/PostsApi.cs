@@ -24,7 +24,7 @@ public static class PostsApi
     {
         app.MapGet("/session/csrf", (HttpContext http, IAntiforgery antiforgery) =>
             Results.Json(new { csrf = antiforgery.GetAndStoreTokens(http).RequestToken }));
-        app.MapPost("/posts.json", CreatePostAsync).DisableAntiforgery();
+        app.MapPost("/posts.json", CreatePostAsync).DisableAntiforgery().RequireRateLimiting(Infrastructure.RateLimits.Composer);
         return app;
     }
 

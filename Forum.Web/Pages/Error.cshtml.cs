@@ -23,6 +23,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> L) : PageModel
             404 => (L["Page not found"], L["That page does not exist or you are not allowed to see it."]),
             403 => (L["Not allowed"], L["You are not allowed to do that. Log in with an account that may."]),
             400 => (L["Bad request"], L["The request could not be understood. Go back and try again."]),
+            429 => (L["Too many requests"], L["You are doing that too often. Wait {0} seconds and try again.", Response.Headers.RetryAfter.ToString()]),
             _ => (L["Something went wrong"], L["An error happened on our side. Try again in a moment."]),
         };
     }

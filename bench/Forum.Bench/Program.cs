@@ -60,10 +60,13 @@ try
         ["Input.Color"] = "0088CC", ["Input.Position"] = "0",
     }, ct);
     using var member = new ForumSession(forum.BaseUrl);
-    await member.SubmitAsync("/signup", "/signup", new Dictionary<string, string>
+    using (var signedUp = await member.PostAsync(await member.TokenAsync("/signup", ct), "/signup", new Dictionary<string, string>
     {
         ["Input.Username"] = memberName, ["Input.Email"] = "member@bench.example", ["Input.Password"] = password, ["Input.TimeZone"] = "UTC",
-    }, ct);
+    }, ct))
+        if (signedUp.StatusCode != System.Net.HttpStatusCode.OK) throw new InvalidOperationException($"Sign-up answered {(int)signedUp.StatusCode}.");
+    // Signing up mails a confirmation link ("check your mail"); the member logs in meanwhile, as unconfirmed members may.
+    await member.LogInAsync(memberName, password, ct);
     var newTopicPage = await member.GetAsync("/new-topic", ct);
     var categoryId = Regex.Match(newTopicPage, @"<option value=""(\d+)""[^>]*>Benchmarks</option>").Groups[1].Value;
     var topicPath = await member.SubmitAsync("/new-topic", "/new-topic", new Dictionary<string, string>

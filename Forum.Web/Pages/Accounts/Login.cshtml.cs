@@ -4,10 +4,12 @@ using Forum.Core.Moderation;
 using Forum.Web.Accounts;
 using Forum.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Forum.Web.Pages.Accounts;
 
-public sealed class LoginModel(AccountService accounts, IUserStore users, PenaltyService penalties) : ForumPageModel
+[EnableRateLimiting(RateLimits.Login)]
+public sealed class LoginModel(AccountService accounts, IUserStore users, PenaltyService penalties, LoginAttempts attempts) : ForumPageModel
 {
     [BindProperty] public LoginInput Input { get; set; } = new();
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
@@ -22,6 +24,12 @@ public sealed class LoginModel(AccountService accounts, IUserStore users, Penalt
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        using (var attempt = attempts.TryAttempt(Input.Login))
+            if (!attempt.IsAcquired)
+            {
+                await RateLimits.RejectAsync(HttpContext, attempt, ct);
+                return new EmptyResult();
+            }
         var userId = await accounts.CheckPasswordAsync(Input.Login, Input.Password, ct);
         var user = userId is { } id ? await users.FindByIdAsync(id, ct) : null;
         if (user is null)

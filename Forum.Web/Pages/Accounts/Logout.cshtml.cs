@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
+using Forum.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,9 +8,10 @@ public sealed class LogoutModel : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 
+    /// <summary>Ends the session on the server too: a copy of the cookie taken earlier stops working.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
-        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        await ForumClaims.SignOutAsync(HttpContext);
         return Redirect("/");
     }
 }

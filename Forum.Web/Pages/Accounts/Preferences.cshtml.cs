@@ -3,6 +3,8 @@ using Forum.Core.Accounts;
 using Forum.Core.Digests;
 using Forum.Web.Accounts;
 using Forum.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +13,7 @@ namespace Forum.Web.Pages.Accounts;
 
 /// <summary>/my/preferences: the member edits their profile, language and time zone, and their summary emails.</summary>
 [Authorize]
-public sealed class PreferencesModel(AccountService accounts, IUserStore users, DigestPreferencesService digestPreferences, IDigestStore digests) : ForumPageModel
+public sealed class PreferencesModel(AccountService accounts, IUserStore users, SessionService sessions, DigestPreferencesService digestPreferences, IDigestStore digests) : ForumPageModel
 {
     /// <summary>The zones this machine knows, by IANA id; the same list AccountRules accepts.</summary>
     private static readonly Lazy<IReadOnlyList<string>> SystemZoneIds = new(() =>
@@ -24,6 +26,16 @@ public sealed class PreferencesModel(AccountService accounts, IUserStore users, 
     public string Username { get; private set; } = "";
 
     [BindProperty] public DigestInput Digest { get; set; } = new();
+
+    [BindProperty] public PasswordInput Password { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)] public bool PasswordChanged { get; set; }
+
+    public sealed class PasswordInput
+    {
+        public string CurrentPassword { get; set; } = "";
+        public string NewPassword { get; set; } = "";
+    }
 
     public sealed class DigestInput
     {
@@ -77,6 +89,32 @@ public sealed class PreferencesModel(AccountService accounts, IUserStore users, 
         return RefusedPage(outcome.Errors, "Digest");
     }
 
+    /// <summary>Every session ends, this one included; this browser then gets a fresh one, so only it stays signed in.</summary>
+    public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct)
+    {
+        if (Viewer.UserId is not { } userId) return Challenge();
+        var outcome = await accounts.ChangePasswordAsync(userId, Password.CurrentPassword, Password.NewPassword, ct);
+        Password = new PasswordInput();
+        if (!outcome.Succeeded)
+        {
+            var shown = await OnGetAsync(ct);
+            return shown is PageResult ? RefusedPage(outcome.Errors, "Password") : shown;
+        }
+        var user = await users.FindByIdAsync(userId, ct);
+        if (user is null) return Challenge();
+        await ForumClaims.SignInAsync(HttpContext, user);
+        return Redirect("/my/preferences?passwordChanged=true#password");
+    }
+
+    /// <summary>"Log out everywhere": every session of the member ends, this browser's too.</summary>
+    public async Task<IActionResult> OnPostLogOutEverywhereAsync(CancellationToken ct)
+    {
+        if (Viewer.UserId is not { } userId) return Challenge();
+        await sessions.EndAllAsync(userId, ct);
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Redirect("/login");
+    }
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var user = await CurrentUserAsync(ct);
@@ -86,10 +124,7 @@ public sealed class PreferencesModel(AccountService accounts, IUserStore users, 
             (Input.Organization ?? "").Trim(), (Input.Location ?? "").Trim(), Input.TimeZone ?? "", Input.Locale ?? ""), ct);
         if (!outcome.Succeeded) return RefusedPage(outcome.Errors);
 
-        // A fresh cookie carries the new language and zone, so the very next page uses them.
-        var updated = await users.FindByIdAsync(user.Id, ct);
-        if (updated is null) return Challenge();
-        await ForumClaims.SignInAsync(HttpContext, updated);
+        // The next request's session check puts the new language and zone into the cookie, so that page uses them.
         return Redirect("/my/preferences?saved=true");
     }
 

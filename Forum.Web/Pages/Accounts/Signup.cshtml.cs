@@ -2,12 +2,21 @@ using Forum.Core.Accounts;
 using Forum.Web.Accounts;
 using Forum.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Forum.Web.Pages.Accounts;
 
-public sealed class SignupModel(AccountService accounts, IUserStore users) : ForumPageModel
+/// <summary>
+/// The public sign-up form. It answers "check your mail" both when it created an account and when the address
+/// already had one (whose owner is mailed a notice instead), so it tells nobody which addresses are registered.
+/// </summary>
+[EnableRateLimiting(RateLimits.SignUp)]
+public sealed class SignupModel(AccountService accounts, AccountMail mail, AccountMailQueue outbox) : ForumPageModel
 {
     [BindProperty] public SignupInput Input { get; set; } = new();
+
+    /// <summary>Set once the form was accepted: the page then says where the link went.</summary>
+    public string? SentTo { get; private set; }
 
     public sealed class SignupInput
     {
@@ -23,14 +32,20 @@ public sealed class SignupModel(AccountService accounts, IUserStore users) : For
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var locale = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
-        var outcome = await accounts.SignUpAsync(new SignUpRequest(Input.Username, Input.Email, Input.Password, Input.TimeZone, locale), UserRole.Member, ct);
-        if (!outcome.Succeeded)
+        var registration = await accounts.RegisterAsync(new SignUpRequest(Input.Username, Input.Email, Input.Password, Input.TimeZone, locale), ct);
+        Input.Password = "";
+        switch (registration)
         {
-            Input.Password = "";
-            return RefusedPage(outcome.Errors);
+            case Registration.Refused refused:
+                return RefusedPage(refused.Errors);
+            case Registration.Created created:
+                outbox.Enqueue(mail.Confirmation(created.Confirmation));
+                break;
+            case Registration.EmailTaken taken:
+                outbox.Enqueue(mail.SignUpWithTakenAddress(taken.Owner));
+                break;
         }
-        var user = await users.FindByIdAsync(outcome.Value, ct);
-        await ForumClaims.SignInAsync(HttpContext, user!);
-        return Redirect("/");
+        SentTo = Input.Email.Trim();
+        return Page();
     }
 }

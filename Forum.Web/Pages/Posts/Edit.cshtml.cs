@@ -1,15 +1,17 @@
 using Forum.Core;
-using Forum.Web.Infrastructure;
 using Forum.Core.Notifications;
 using Forum.Core.Posts;
+using Forum.Web.Infrastructure;
 using Forum.Web.Notifications;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Forum.Web.Pages.Posts;
 
 /// <summary>/p/{id}/edit: the author (or staff) changes a post; the old text stays in its history.</summary>
 [Authorize]
+[EnableRateLimiting(RateLimits.Composer)]
 public sealed class EditModel(IPostStore posts, PostEditService edits, MentionService mentions) : PostPageModel(posts)
 {
     [BindProperty] public EditInput Input { get; set; } = new();

@@ -5,10 +5,12 @@ using Forum.Web.Infrastructure;
 using Forum.Web.Notifications;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Forum.Web.Pages.Topics;
 
 [Authorize]
+[EnableRateLimiting(RateLimits.Composer)]
 public sealed class NewModel(TopicService topicService, ICategoryStore categories, MentionService mentions) : ForumPageModel
 {
     public IReadOnlyList<Category> Categories { get; private set; } = [];

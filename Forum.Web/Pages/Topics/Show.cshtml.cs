@@ -1,16 +1,18 @@
-using Forum.Web.Topics;
 using System.ComponentModel.DataAnnotations;
 using Forum.Core.Notifications;
 using Forum.Core.Posts;
 using Forum.Core.Topics;
 using Forum.Web.Infrastructure;
 using Forum.Web.Notifications;
+using Forum.Web.Topics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Forum.Web.Pages.Topics;
 
 /// <summary>/t/{slug}/{id}[/{postNumber}]: a page of posts, and the reply box at the bottom.</summary>
+[EnableRateLimiting(RateLimits.Composer)]
 public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService replies, MentionService mentions,
     IReadStateStore readState, RecentGuestViews guestViews, IOptions<Core.ForumOptions> options, TimeProvider clock) : ForumPageModel
 {
