@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -61,6 +62,8 @@ public sealed class ManagedPostgres : IAsyncDisposable
     public static async Task<ManagedPostgres> StartAsync(string dataDirectory, bool durable, CancellationToken ct = default, ILogger? log = null)
     {
         log ??= NullLogger.Instance;
+        if (OperatingSystem.IsWindows())
+            throw new ManagedPostgresException("The forum runs its own PostgreSQL on Linux and macOS only; on Windows, point it at a server with ConnectionStrings__Forum.");
         var bin = FindBinDirectory() ?? throw new PostgresNotFoundException();
         dataDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDirectory));
         var asRoot = IsRoot();
@@ -162,6 +165,7 @@ public sealed class ManagedPostgres : IAsyncDisposable
     /// <see cref="RelocationRoot"/> in a folder named after the data folder's path, and the data folder gets a
     /// symbolic link to it, so every later run (and a curious admin) finds the same place.
     /// </summary>
+    [UnsupportedOSPlatform("windows")]
     private static async Task<string> PlaceClusterAsync(string dataDirectory, bool asRoot, ILogger log, CancellationToken ct)
     {
         if (new DirectoryInfo(dataDirectory).LinkTarget is { } target)
@@ -210,6 +214,7 @@ public sealed class ManagedPostgres : IAsyncDisposable
         return $"{readable.Trim('-')}-{hash}";
     }
 
+    [UnsupportedOSPlatform("windows")]
     private static async Task PrepareClusterFolderAsync(string folder, bool asRoot, CancellationToken ct)
     {
         Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -219,6 +224,7 @@ public sealed class ManagedPostgres : IAsyncDisposable
     private static async Task<bool> PostgresCanEnterAsync(string folder, CancellationToken ct) =>
         await RunAsync("runuser", ["-u", "postgres", "--", "test", "-x", folder], ct, ignoreFailure: true) == 0;
 
+    [UnsupportedOSPlatform("windows")]
     private static async Task InitializeClusterAsync(string bin, string cluster, string password, bool durable, bool asRoot, CancellationToken ct)
     {
         // initdb reads the password from a file; as root it runs as postgres, which cannot read ours, so it gets
@@ -287,6 +293,7 @@ public sealed class ManagedPostgres : IAsyncDisposable
             cluster, "postgres.password");
     }
 
+    [UnsupportedOSPlatform("windows")]
     private static string ReadOrCreatePassword(string path)
     {
         if (File.Exists(path))

@@ -23,17 +23,23 @@ public sealed partial class PickupFolderMailer(IOptions<ForumOptions> forum, Mim
     {
         if (NeverMailed.Matches(mail.To)) return;
         // Mail carries reset links and private excerpts: the folder and every message are the forum's account's alone.
-        Directory.CreateDirectory(Folder, OwnerOnly | UnixFileMode.UserExecute);
-        File.SetUnixFileMode(Folder, OwnerOnly | UnixFileMode.UserExecute);
+        var file = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(Folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(Folder, OwnerOnly | UnixFileMode.UserExecute);
+            File.SetUnixFileMode(Folder, OwnerOnly | UnixFileMode.UserExecute);
+            file.UnixCreateMode = OwnerOnly;
+        }
         var name = $"{clock.GetUtcNow():yyyyMMdd-HHmmssfff}-{Guid.NewGuid():N}.eml";
         var path = Path.Combine(Folder, name);
         // Written aside and moved into place, so the admin page never reads half a message.
-        await using (var file = new FileStream(path + ".tmp", new FileStreamOptions
-                     {
-                         Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = OwnerOnly,
-                     }))
+        await using (var stream = new FileStream(path + ".tmp", file))
         {
-            await mime.Build(mail).WriteToAsync(file, ct);
+            await mime.Build(mail).WriteToAsync(stream, ct);
         }
         File.Move(path + ".tmp", path);
     }
