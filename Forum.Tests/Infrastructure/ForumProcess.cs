@@ -72,7 +72,10 @@ public class PrivateCheckout : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1) return;
-        foreach (var forum in started) await forum.DisposeAsync();
+        foreach (var forum in started)
+        {
+            try { await forum.DisposeAsync(); } catch (InvalidOperationException) { }
+        }
         var cluster = ClusterFolder;
         if (File.Exists(Path.Combine(cluster, "postmaster.pid")) && ManagedPostgres.FindBinDirectory() is { } bin)
         {
@@ -175,6 +178,8 @@ public sealed class ForumProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // Times in the output a failing test prints, to tell a slow start from a hung one.
+        start.Environment["Logging__Console__TimestampFormat"] = "HH:mm:ss.fff ";
         foreach (var (key, value) in settings) start.Environment[key] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the forum.");
         var forum = new ForumProcess(process, baseUrl);
