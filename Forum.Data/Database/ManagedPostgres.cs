@@ -102,7 +102,7 @@ public sealed class ManagedPostgres : IAsyncDisposable
             throw new ManagedPostgresException($"The managed PostgreSQL in {dataDirectory} could not be started: {e.Reason}. " +
                                                "Fix that, or point the forum at a server with ConnectionStrings__Forum.");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NpgsqlException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NpgsqlException or TimeoutException or System.ComponentModel.Win32Exception)
         {
             throw new ManagedPostgresException($"The managed PostgreSQL in {dataDirectory} could not be started: {OneLine(e.Message)}. " +
                                                "Fix that, or point the forum at a server with ConnectionStrings__Forum.");

@@ -55,6 +55,12 @@ public sealed partial class ManagedDatabaseProcessTests(ManagedDatabaseProcessTe
         Assert.Equal("28P01", refused.SqlState);
         await OpenAsync($"Host=127.0.0.1;Port={port};Username=postgres;Password={File.ReadAllText(passwordFile).Trim()};Database=forum;Pooling=false");
 
+        // A command run beside the live forum shares its server (same password file) and leaves it running.
+        var (exitCode, output) = await checkout.RunAsync(["digest", "send", "--force"]);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Digests: 0 due", output);
+        await forum.WaitForHealthAsync(TimeSpan.FromSeconds(5));
+
         Assert.Equal(0, await forum.StopAsync());
         Assert.False(File.Exists(Path.Combine(cluster, "postmaster.pid")));
     }
