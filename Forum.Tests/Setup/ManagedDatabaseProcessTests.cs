@@ -45,6 +45,7 @@ public sealed partial class ManagedDatabaseProcessTests(ManagedDatabaseProcessTe
         Assert.Empty(ManagedPostgres.PasswordlessHbaLines(cluster));
         var passwordFile = Path.Combine(checkout.DataFolder, "postgres.password");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(passwordFile));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(checkout.DataFolder, "keys")));
         var port = int.Parse(File.ReadAllLines(Path.Combine(cluster, "postmaster.pid"))[3]);
         // Any local account used to be let in as superuser; now the server asks for the password, and checks it.
         var asked = await Assert.ThrowsAsync<NpgsqlException>(() =>
