@@ -40,7 +40,7 @@ public sealed class DigestCliProcessTests(DigestCliProcessTests.MailServerDownAt
         var (failedExit, failedOutput) = await checkout.RunAsync(send, settings);
         Assert.Equal(1, failedExit);
         var sentence = Assert.Single(failedOutput.Split('\n'), l => l.StartsWith("Sending the digest", StringComparison.Ordinal));
-        Assert.Contains("Connection refused", sentence);
+        Assert.Contains($"mail server 127.0.0.1:{forum.SmtpPort}: Connection refused", sentence);
         Assert.EndsWith("stay due for a later run or the scheduled job.", sentence.TrimEnd());
         Assert.DoesNotContain("   at ", failedOutput);
 

@@ -1,7 +1,10 @@
+using System.Net.Sockets;
 using Forum.Core.Accounts;
 using Forum.Core.Digests;
 using Forum.Web.Demo;
 using Forum.Web.Jobs;
+using Forum.Web.Mail;
+using Microsoft.Extensions.Options;
 
 namespace Forum.Web.Cli;
 
@@ -88,7 +91,11 @@ public static class CliCommands
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // SendDigest recorded the failure on its claim, so this digest and the ones after it stay due.
-                Console.Error.WriteLine($"Sending the digest of member {digest.UserId} failed ({e.Message.ReplaceLineEndings(" ").TrimEnd('.')}); " +
+                var smtp = services.GetRequiredService<IOptions<SmtpOptions>>().Value;
+                var reason = e.Message.ReplaceLineEndings(" ").TrimEnd('.');
+                if (e is SocketException or MailKit.ProtocolException or MailKit.Net.Smtp.SmtpCommandException && !string.IsNullOrWhiteSpace(smtp.Host))
+                    reason = $"mail server {smtp.Host}:{smtp.Port}: {reason}";
+                Console.Error.WriteLine($"Sending the digest of member {digest.UserId} failed ({reason}); " +
                                         $"{results.GetValueOrDefault(DigestDelivery.Sent)} sent before it, and it and the {due.Count - results.Values.Sum() - 1} after it " +
                                         "stay due for a later run or the scheduled job.");
                 return 1;
