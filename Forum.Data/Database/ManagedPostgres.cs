@@ -67,11 +67,13 @@ public sealed class ManagedPostgres : IAsyncDisposable
         var bin = FindBinDirectory() ?? throw new PostgresNotFoundException();
         dataDirectory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDirectory));
         var asRoot = IsRoot();
+        FileStream? ownerLock = null;
+        var succeeded = false;
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(dataDirectory)!);
             var password = ReadOrCreatePassword(dataDirectory + ".password");
-            var ownerLock = TryTakeOwnerLock(dataDirectory + ".lock");
+            ownerLock = TryTakeOwnerLock(dataDirectory + ".lock");
             var cluster = await PlaceClusterAsync(dataDirectory, asRoot, log, ct);
 
             if (!File.Exists(Path.Combine(cluster, "PG_VERSION")))
@@ -83,7 +85,10 @@ public sealed class ManagedPostgres : IAsyncDisposable
             {
                 // A live forum on this folder (the CLI beside it): share its server, leave it running.
                 if (ownerLock is null)
+                {
+                    succeeded = true;
                     return new ManagedPostgres(cluster, bin, password, "", null, ownsServer: false, running.Port, log);
+                }
                 // No live process holds the lock, so the forum that started this server was killed: stop it and
                 // start afresh, so this process owns it (and stops it at shutdown) with today's settings.
                 log.LogWarning("A PostgreSQL server (pid {Pid}) left running by an earlier forum process on {Folder} is restarted under this one",
@@ -95,6 +100,7 @@ public sealed class ManagedPostgres : IAsyncDisposable
             if (!durable) settings += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
             var managed = new ManagedPostgres(cluster, bin, password, settings, ownerLock, ownsServer: true, FreePort(), log);
             await managed.StartServerAsync(ct);
+            succeeded = true;
             return managed;
         }
         catch (ToolFailedException e)
@@ -106,6 +112,11 @@ public sealed class ManagedPostgres : IAsyncDisposable
         {
             throw new ManagedPostgresException($"The managed PostgreSQL in {dataDirectory} could not be started: {OneLine(e.Message)}. " +
                                                "Fix that, or point the forum at a server with ConnectionStrings__Forum.");
+        }
+        finally
+        {
+            // A start that failed owns nothing: the next attempt (or the forum beside it) may take the lock.
+            if (!succeeded && ownerLock is not null) await ownerLock.DisposeAsync();
         }
     }
 
