@@ -11,7 +11,10 @@ public sealed class ForumOptions : IValidatableObject
     /// <summary>Where the managed PostgreSQL cluster and the mail pickup folder live.</summary>
     [Required] public string DataDirectory { get; set; } = "data";
 
-    /// <summary>Absolute base URL used in links that leave the site (mail).</summary>
+    /// <summary>
+    /// Absolute base URL used in links that leave the site (mail). Unset, the forum uses the address it listens on
+    /// (Forum.Web resolves it once the server has started).
+    /// </summary>
     [Required, Url] public string BaseUrl { get; set; } = "http://localhost:5000";
 
     [Range(5, 100)] public int PostsPerPage { get; set; } = 20;

@@ -25,6 +25,7 @@ public static class ForumWebSetup
         services.AddOptions<ForumOptions>().BindConfiguration("Forum").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ForumDatabase>();
         services.AddHostedService<DatabaseInitializer>();
+        services.AddHostedService<ManagedPostgresSupervisor>().AddHostedService<ListeningBaseUrl>();
         services.AddForumCore();
         services.AddForumData(sp => sp.GetRequiredService<ForumDatabase>().ConnectionString);
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();

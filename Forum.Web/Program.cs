@@ -9,9 +9,11 @@ var app = builder.Build();
 
 try
 {
+    // Before anything else touches the database, so a managed cluster that cannot start stops the forum with
+    // its one sentence instead of a hosted service's stack trace.
+    await app.Services.GetRequiredService<ForumDatabase>().InitializeAsync(CancellationToken.None);
     if (CliCommands.Matches(args))
     {
-        await app.Services.GetRequiredService<ForumDatabase>().InitializeAsync(CancellationToken.None);
         var exitCode = await CliCommands.RunAsync(args, app.Services);
         await app.DisposeAsync();
         return exitCode;
@@ -20,9 +22,9 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (PostgresNotFoundException e)
+catch (ManagedPostgresException e)
 {
-    Console.Error.WriteLine(e.Message);
+    app.Logger.LogCritical("{Reason}", e.Message);
     await app.DisposeAsync();
     return 1;
 }

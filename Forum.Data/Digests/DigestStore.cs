@@ -16,6 +16,12 @@ public sealed class DigestStore(NpgsqlDataSource db) : IDigestStore
     /// <summary>A claim older than this with no recorded failure belongs to an attempt that died (process killed).</summary>
     private static readonly TimeSpan AbandonedClaimAge = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// A claim <c>d</c> whose attempt failed (SMTP down) or died: still due, for the same window, so a later run
+    /// of the job or the CLI sends it; TryClaimAsync takes it over on the same terms.
+    /// </summary>
+    private const string RetryableClaim = "d.state = 'claimed' AND (d.last_error IS NOT NULL OR d.claimed_at < @AbandonedBefore)";
+
     public async Task<IReadOnlyList<DueDigest>> DueAsync(DateTime now, bool ignoreHour, long? onlyUserId, int take, CancellationToken ct)
     {
         // A zone PostgreSQL does not know (Windows ids pass .NET's check) counts as UTC instead of failing the batch.
@@ -26,21 +32,27 @@ public sealed class DigestStore(NpgsqlDataSource db) : IDigestStore
                        (@Now AT TIME ZONE coalesce(z.name, 'UTC')) AS local_now, {FrequencyInterval} AS window_length
                   FROM users u
                   LEFT JOIN zones z ON z.name = u.time_zone
-                 WHERE u.digest_frequency <> 'never' AND u.email_confirmed_at IS NOT NULL AND {Visibility.UserActive}
+                 WHERE u.digest_frequency <> 'never' AND u.email_confirmed_at IS NOT NULL AND {Visibility.UserActive} AND {Mailable.Member}
                    AND (@OnlyUserId::bigint IS NULL OR u.id = @OnlyUserId)
                    AND (u.last_seen_at IS NULL OR u.last_seen_at < @Now - {FrequencyInterval}))
-            SELECT m.id AS user_id, m.local_now::date AS period
+            SELECT m.id AS user_id, coalesce(retry.period, m.local_now::date) AS period
               FROM members m
-             WHERE (@IgnoreHour OR extract(hour FROM m.local_now) >= m.digest_hour)
+              LEFT JOIN LATERAL (
+                   SELECT d.period FROM digest_deliveries d
+                    WHERE d.user_id = m.id AND d.period > (m.local_now::date - m.window_length)::date AND {RetryableClaim}
+                    ORDER BY d.period DESC LIMIT 1) retry ON true
+             WHERE (@IgnoreHour OR retry.period IS NOT NULL OR extract(hour FROM m.local_now) >= m.digest_hour)
                AND NOT EXISTS (SELECT 1 FROM digest_deliveries d
-                                WHERE d.user_id = m.id AND d.period > (m.local_now::date - m.window_length)::date)
+                                WHERE d.user_id = m.id AND d.period > (m.local_now::date - m.window_length)::date
+                                  AND NOT ({RetryableClaim}))
              ORDER BY m.id
              LIMIT @Take;
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
         // Npgsql reads a date column as DateOnly, so the row maps straight onto DueDigest.
         return (await conn.QueryAsync<DueDigest>(new CommandDefinition(sql,
-            new { Now = now, IgnoreHour = ignoreHour, OnlyUserId = onlyUserId, Take = take }, cancellationToken: ct))).AsList();
+            new { Now = now, IgnoreHour = ignoreHour, OnlyUserId = onlyUserId, Take = take, AbandonedBefore = now - AbandonedClaimAge },
+            cancellationToken: ct))).AsList();
     }
 
     public async Task<int?> TryClaimAsync(long userId, DateOnly period, DateTime now, CancellationToken ct)
@@ -58,7 +70,7 @@ public sealed class DigestStore(NpgsqlDataSource db) : IDigestStore
                     WHERE o.user_id = u.id AND o.period <> @Period::date
                       AND o.period > (@Period::date - {FrequencyInterval})::date)
             ON CONFLICT (user_id, period) DO UPDATE SET attempts = d.attempts + 1, claimed_at = excluded.claimed_at, last_error = NULL
-             WHERE d.state = 'claimed' AND (d.last_error IS NOT NULL OR d.claimed_at < @AbandonedBefore)
+             WHERE {RetryableClaim}
             RETURNING d.attempts;
             """;
         var args = new { UserId = userId, Period = period.ToDateTime(TimeOnly.MinValue), Now = now, AbandonedBefore = now - AbandonedClaimAge };

@@ -23,7 +23,7 @@ public sealed class NotificationEmailStore(NpgsqlDataSource db) : INotificationE
                   FROM notifications n
                   JOIN users u ON u.id = n.user_id
                  WHERE {Emailable}
-                   AND u.email_when_away AND u.email_confirmed_at IS NOT NULL
+                   AND u.email_when_away AND u.email_confirmed_at IS NOT NULL AND {Mailable.Member}
                    AND (u.suspended_until IS NULL OR u.suspended_until <= @Now)
                    AND (u.last_seen_at IS NULL OR u.last_seen_at < @Now - @AwayAfter)
                  GROUP BY n.user_id

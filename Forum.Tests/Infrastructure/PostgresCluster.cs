@@ -17,8 +17,9 @@ public static class PostgresCluster
 
     private static async Task<ManagedPostgres> StartAsync()
     {
+        // The cluster in <folder>/postgres, its password and lock file beside it: all removed with the folder.
         var folder = Path.Combine(Path.GetTempPath(), "ronda-tests-" + Guid.NewGuid().ToString("N")[..8]);
-        var cluster = await ManagedPostgres.StartAsync(folder, durable: false);
+        var cluster = await ManagedPostgres.StartAsync(Path.Combine(folder, "postgres"), durable: false);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             cluster.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -1,7 +1,10 @@
+using System.Net.Sockets;
 using Forum.Core.Accounts;
 using Forum.Core.Digests;
 using Forum.Web.Demo;
 using Forum.Web.Jobs;
+using Forum.Web.Mail;
+using Microsoft.Extensions.Options;
 
 namespace Forum.Web.Cli;
 
@@ -80,8 +83,23 @@ public static class CliCommands
         foreach (var digest in due)
         {
             await using var scope = services.CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<SendDigest>().RunAsync(digest.UserId, digest.Period, CancellationToken.None);
-            results[result] = results.GetValueOrDefault(result) + 1;
+            try
+            {
+                var result = await scope.ServiceProvider.GetRequiredService<SendDigest>().RunAsync(digest.UserId, digest.Period, CancellationToken.None);
+                results[result] = results.GetValueOrDefault(result) + 1;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // SendDigest recorded the failure on its claim, so this digest and the ones after it stay due.
+                var smtp = services.GetRequiredService<IOptions<SmtpOptions>>().Value;
+                var reason = e.Message.ReplaceLineEndings(" ").TrimEnd('.');
+                if (e is SocketException or MailKit.ProtocolException or MailKit.Net.Smtp.SmtpCommandException && !string.IsNullOrWhiteSpace(smtp.Host))
+                    reason = $"mail server {smtp.Host}:{smtp.Port}: {reason}";
+                Console.Error.WriteLine($"Sending the digest of member {digest.UserId} failed ({reason}); " +
+                                        $"{results.GetValueOrDefault(DigestDelivery.Sent)} sent before it, and it and the {due.Count - results.Values.Sum() - 1} after it " +
+                                        "stay due for a later run or the scheduled job.");
+                return 1;
+            }
         }
         Console.WriteLine($"Digests: {due.Count} due, {results.GetValueOrDefault(DigestDelivery.Sent)} sent, " +
                           $"{results.GetValueOrDefault(DigestDelivery.Skipped)} skipped (nothing new, or visited), " +

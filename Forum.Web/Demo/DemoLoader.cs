@@ -2,6 +2,7 @@ using System.Globalization;
 using Forum.Core;
 using Forum.Core.Accounts;
 using Forum.Core.Categories;
+using Forum.Core.Mail;
 using Forum.Core.Notifications;
 using Forum.Core.Posts;
 using Forum.Core.Topics;
@@ -44,7 +45,7 @@ public sealed class DemoLoader(IServiceProvider services, IUserStore users, ICat
         foreach (var (member, index) in DemoContent.Members.Select((m, i) => (m, i)))
         {
             backdated.Now = now.AddDays(-60 + index);
-            var id = Require(await accounts.SignUpAsync(new SignUpRequest(member.Username, $"{member.Username}@demo.example.org",
+            var id = Require(await accounts.SignUpAsync(new SignUpRequest(member.Username, $"{member.Username}@{NeverMailed.DemoDomain}",
                 DemoContent.Password, member.TimeZone, member.Locale), member.Role, ct), member.Username);
             Require(await accounts.UpdateProfileAsync(new ProfileUpdate(id, member.Name, member.Bio, member.Organization,
                 member.Location, member.TimeZone, member.Locale), ct), member.Username);

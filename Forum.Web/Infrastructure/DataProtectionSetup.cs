@@ -16,8 +16,17 @@ public static class DataProtectionSetup
     {
         services.AddDataProtection().SetApplicationName("Ronda");
         services.AddOptions<KeyManagementOptions>().Configure<IOptions<ForumOptions>, ILoggerFactory>((keys, forum, logs) =>
-            keys.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(Path.GetFullPath(forum.Value.DataDirectory), "keys")), logs));
+            keys.XmlRepository = new FileSystemXmlRepository(PrivateFolder(Path.Combine(Path.GetFullPath(forum.Value.DataDirectory), "keys")), logs));
         return services;
+    }
+
+    /// <summary>Whoever reads the keys can forge anyone's sign-in cookie: the folder is the forum's account's alone (0700).</summary>
+    private static DirectoryInfo PrivateFolder(string path)
+    {
+        if (OperatingSystem.IsWindows()) return new DirectoryInfo(path);
+        const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        var folder = Directory.CreateDirectory(path, OwnerOnly);
+        File.SetUnixFileMode(path, OwnerOnly);
+        return folder;
     }
 }

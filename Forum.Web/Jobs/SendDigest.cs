@@ -43,7 +43,8 @@ public sealed partial class SendDigest(IDigestStore digests, DigestBuilder build
         {
             // Whatever stopped this attempt (SMTP down, database hiccup, shutdown), the next one may take over.
             await digests.MarkFailedAsync(userId, period, e.Message, CancellationToken.None);
-            LogFailed(e, userId, period, attempt);
+            // The reason alone (SMTP refused, say): Hangfire keeps the whole exception, and a CLI run prints no stack trace.
+            LogFailed(userId, period, attempt, e.Message);
             throw;
         }
     }
@@ -57,6 +58,6 @@ public sealed partial class SendDigest(IDigestStore digests, DigestBuilder build
     [LoggerMessage(LogLevel.Information, "Digest skipped for {UserId} for {Period}: already sent, skipped or under way")]
     private partial void LogAlreadyHandled(long userId, DateOnly period);
 
-    [LoggerMessage(LogLevel.Warning, "Digest for {UserId} for {Period} failed on attempt {Attempt}; it will be retried")]
-    private partial void LogFailed(Exception error, long userId, DateOnly period, int attempt);
+    [LoggerMessage(LogLevel.Warning, "Digest for {UserId} for {Period} failed on attempt {Attempt}; it will be retried: {Reason}")]
+    private partial void LogFailed(long userId, DateOnly period, int attempt, string reason);
 }

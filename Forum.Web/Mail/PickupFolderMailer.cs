@@ -17,13 +17,30 @@ public sealed partial class PickupFolderMailer(IOptions<ForumOptions> forum, Mim
     [GeneratedRegex("^[0-9]{8}-[0-9]{9}-[0-9a-f]{32}\\.eml$")]
     private static partial Regex FileName();
 
+    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
     public async Task SendAsync(OutgoingMail mail, CancellationToken ct)
     {
-        Directory.CreateDirectory(Folder);
+        if (NeverMailed.Matches(mail.To)) return;
+        // Mail carries reset links and private excerpts: the folder and every message are the forum's account's alone.
+        var file = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(Folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(Folder, OwnerOnly | UnixFileMode.UserExecute);
+            File.SetUnixFileMode(Folder, OwnerOnly | UnixFileMode.UserExecute);
+            file.UnixCreateMode = OwnerOnly;
+        }
         var name = $"{clock.GetUtcNow():yyyyMMdd-HHmmssfff}-{Guid.NewGuid():N}.eml";
         var path = Path.Combine(Folder, name);
         // Written aside and moved into place, so the admin page never reads half a message.
-        await mime.Build(mail).WriteToAsync(path + ".tmp", ct);
+        await using (var stream = new FileStream(path + ".tmp", file))
+        {
+            await mime.Build(mail).WriteToAsync(stream, ct);
+        }
         File.Move(path + ".tmp", path);
     }
 

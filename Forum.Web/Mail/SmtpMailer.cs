@@ -18,6 +18,7 @@ public sealed class SmtpMailer(IOptions<SmtpOptions> options, MimeBuilder mime, 
 
     public async Task SendAsync(OutgoingMail mail, CancellationToken ct)
     {
+        if (NeverMailed.Matches(mail.To)) return;
         var message = mime.Build(mail);
         while (true)
         {
