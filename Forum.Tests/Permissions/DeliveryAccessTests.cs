@@ -109,8 +109,9 @@ public sealed class DeliveryAccessTests(DeliveryWorld world) : IClassFixture<Del
     }
 
     [Fact]
-    public void A_suspended_member_s_open_connection_hears_nothing_at_all_and_gets_no_mail()
+    public void A_suspended_member_s_open_connection_is_closed_at_once_and_they_get_no_mail()
     {
+        Assert.True(world.SuspendedConnectionClosed);
         Assert.Empty(world.PushesTo(DeliveryViewer.Suspended));
         Assert.Empty(world.NotificationMailOf(DeliveryViewer.Suspended));
         Assert.Empty(world.DigestOf(DeliveryViewer.Suspended));
@@ -170,6 +171,9 @@ public sealed class DeliveryWorld : IAsyncLifetime
     public IReadOnlyList<long> BatchIds { get; private set; } = [];
 
     public DigestDelivery SuspendedDigest { get; private set; }
+
+    /// <summary>Suspension ends the member's sessions, which closes their open connection before anything else is pushed.</summary>
+    public bool SuspendedConnectionClosed { get; private set; }
 
     public int MailCount { get; private set; }
 
@@ -255,6 +259,14 @@ public sealed class DeliveryWorld : IAsyncLifetime
             return true;
         });
 
+        await clients[DeliveryViewer.Suspended].ExpectClosedAsync();
+        SuspendedConnectionClosed = true;
+        var suspended = clients[DeliveryViewer.Suspended];
+        clients.Remove(DeliveryViewer.Suspended);
+        await suspended.DisposeAsync();
+        pushes[DeliveryViewer.Suspended] = [];
+        foreach (var content in topics.Keys) JoinAllowed[(DeliveryViewer.Suspended, content)] = false;
+
         // Mail goes out now: the queued notification emails, and a digest for everyone.
         foreach (var batchId in BatchIds)
             await Forum.InScopeAsync(sp => sp.GetRequiredService<SendNotificationEmail>().RunAsync(batchId, default));
@@ -274,7 +286,7 @@ public sealed class DeliveryWorld : IAsyncLifetime
             SkipReasons[(userIds.Single(u => u.Value == row.UserId).Key, topics.Single(t => t.Value.Id == row.TopicId).Key)] = row.Reason;
 
         // The hub, asked again now: joining, someone replying, and every kind of push.
-        foreach (var viewer in Enum.GetValues<DeliveryViewer>())
+        foreach (var viewer in clients.Keys)
             foreach (var (content, topic) in topics)
                 JoinAllowed[(viewer, content)] = await TryWatchAsync(clients[viewer], topic.Id);
         foreach (var (content, topic) in topics)
