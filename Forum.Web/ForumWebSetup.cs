@@ -98,6 +98,7 @@ public static class ForumWebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseRequestLocalization();
+        app.UseMiddleware<HostileRequestGuard>();
         app.UseAuthorization();
         app.UseMiddleware<SetupRedirect>();
         app.MapGet("/healthz", HealthAsync);

@@ -1,6 +1,7 @@
 using Forum.Core.Accounts;
 using Forum.Core.Categories;
 using Forum.Core.Events;
+using Forum.Core.Markdown;
 using Forum.Core.Moderation;
 using Forum.Core.Notifications;
 
@@ -15,14 +16,16 @@ public sealed class TopicService(ITopicStore topics, ICategoryStore categories, 
         if (request.Author.UserId is not { } authorId) return Outcome<CreatedTopic>.Refused(new FieldError("", "Log in to start a topic."));
         if (await moderation.PenaltyAsync(authorId, ct) is { } penalty && PostingRules.SilencedRefusal(penalty.SilencedUntil, penalty.SilenceReason, clock.GetUtcNow().UtcDateTime) is { } silenced)
             return Outcome<CreatedTopic>.Refused(silenced);
-        var title = request.Title.Trim();
+        var title = TopicRules.NormalizeTitle(request.Title);
         var raw = request.Raw.Trim();
         var errors = TopicRules.CheckTitle(title).Concat(TopicRules.CheckBody(raw, TopicRules.BodyMin)).ToList();
         var category = request.CategoryId is { } id ? await categories.FindAsync(id, request.Author, ct) : null;
         if (category is null) errors.Add(new FieldError("CategoryId", "Choose a category."));
         if (errors.Count > 0) return Outcome<CreatedTopic>.Refused(errors);
 
-        var prepared = await mentions.PrepareAsync(authorId, raw, ct);
+        PreparedPost prepared;
+        try { prepared = await mentions.PrepareAsync(authorId, raw, ct); }
+        catch (UnrenderablePostException e) { return Outcome<CreatedTopic>.Refused(e.Refusal); }
         var created = await topics.CreateAsync(
             new NewTopic(category!.Id, authorId, title, Slug.For(title), raw, prepared.Cooked.Html, prepared.Cooked.Version, clock.GetUtcNow().UtcDateTime)
             {
