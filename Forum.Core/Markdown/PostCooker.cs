@@ -110,17 +110,20 @@ public sealed partial class PostCooker
         return document;
     }
 
-    /// <summary>The most quote and list markers any line opens with: each is one more nested block.</summary>
+    /// <summary>
+    /// The deepest nesting any line could open: its quote and list markers, plus its indentation when a marker
+    /// follows (a nested list item is indented by at least two columns per level).
+    /// </summary>
     private static int MaxLineNesting(string raw)
     {
         var deepest = 0;
-        var depth = 0;
-        var atLineStart = true;
+        var (depth, indent, atLineStart) = (0, 0, true);
         for (var i = 0; i < raw.Length; i++)
         {
             var c = raw[i];
-            if (c == '\n') { (depth, atLineStart) = (0, true); continue; }
-            if (!atLineStart || c is ' ' or '\t') continue;
+            if (c == '\n') { (depth, indent, atLineStart) = (0, 0, true); continue; }
+            if (!atLineStart) continue;
+            if (c is ' ' or '\t') { if (depth == 0) indent += c == '\t' ? 4 : 1; continue; }
             var next = i + 1 < raw.Length ? raw[i + 1] : ' ';
             if (c == '>' || (c is '-' or '*' or '+' && next is ' ' or '\t')) depth++;
             else if (char.IsAsciiDigit(c))
@@ -130,7 +133,7 @@ public sealed partial class PostCooker
                 else atLineStart = false;
             }
             else atLineStart = false;
-            deepest = Math.Max(deepest, depth);
+            if (depth > 0) deepest = Math.Max(deepest, depth + indent / 2);
         }
         return deepest;
     }

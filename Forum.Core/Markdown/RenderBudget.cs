@@ -116,15 +116,18 @@ internal sealed class RenderBudgetInlineParser : InlineParser, IPostInlineProces
 }
 
 /// <summary>
-/// Checks the budget before each line's block parsing, and stops a post of more blocks than may be rendered as
-/// soon as it has them: some (8,000 setext headings, say) cost Markdig more than linear time.
+/// Checks the budget before each line's block parsing, and stops a post of more top-level blocks than a real one
+/// has as soon as it has them: some (thousands of setext headings, say) cost Markdig more than linear time.
 /// </summary>
 internal sealed class RenderBudgetBlockParser : BlockParser
 {
+    /// <summary>A thousand paragraphs, headings or lists: one every 32 characters of a full-length post.</summary>
+    public const int MaxTopLevelBlocks = 1_000;
+
     public override BlockState TryOpen(BlockProcessor processor)
     {
         RenderBudget.Of(processor.Context)?.ThrowIfSpent();
-        if (processor.Document.Count > PostCooker.MaxElements) throw new UnrenderablePostException(UnrenderablePostException.TooComplex);
+        if (processor.Document.Count > MaxTopLevelBlocks) throw new UnrenderablePostException(UnrenderablePostException.TooComplex);
         return BlockState.None;
     }
 }

@@ -37,7 +37,7 @@ public sealed class MentionService(PostCooker cooker, INotificationStore store, 
     public async Task<Outcome<CookedPost>> PreviewAsync(string raw, CancellationToken ct)
     {
         raw = raw.Trim();
-        var errors = TopicRules.CheckBody(raw, 0).ToList();
+        var errors = TopicRules.CheckBody(raw, TopicRules.ReplyMin).ToList();
         if (errors.Count > 0) return Outcome<CookedPost>.Refused(errors);
         try { return Outcome<CookedPost>.Ok(await CookAsync(raw, ct)); }
         catch (UnrenderablePostException e) { return Outcome<CookedPost>.Refused(e.Refusal); }

@@ -19,6 +19,8 @@ public sealed class HostileRequestGuard(RequestDelegate next)
     public const string TooLarge = "What you sent is larger than the forum accepts (4 MB at most). Shorten it and try again.";
     public const string NulCharacter = "What you sent contains a NUL character, which the forum cannot store. Remove it and try again.";
 
+    // HasNul below catches NUL in the query string; in a form, the framework's reader refuses it first.
+
     public async Task InvokeAsync(HttpContext http)
     {
         // The error page, re-run for a refusal made here, sees the same request and must not be refused again.
@@ -46,10 +48,17 @@ public sealed class HostileRequestGuard(RequestDelegate next)
             {
                 form = await request.ReadFormAsync(http.RequestAborted);
             }
-            catch (Exception e) when (e is InvalidDataException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
             {
-                // Chunked uploads have no length up front; the form reader's limits catch them while reading.
                 await RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, TooLarge);
+                return;
+            }
+            catch (InvalidDataException e)
+            {
+                // The form reader's own refusals: its size limits (chunked uploads have no length up front), or a
+                // value it cannot decode, which is how a NUL byte arrives ("The form value contains invalid characters").
+                var tooLarge = e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase);
+                await RefuseAsync(http, tooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status422UnprocessableEntity, tooLarge ? TooLarge : NulCharacter);
                 return;
             }
             if (form.Any(f => HasNul(f.Key, f.Value)) || form.Files.Any(f => f.FileName.Contains('\0') || f.Name.Contains('\0')))
@@ -73,8 +82,12 @@ public sealed class HostileRequestGuard(RequestDelegate next)
             await http.Response.WriteAsJsonAsync(new { errors = new[] { L[reason].Value } });
             return;
         }
-        // No body: the status-code page runs next and shows the reason inside the layout.
+        // No body: the status-code page runs next and shows the reason inside the layout. It runs as a plain GET
+        // without a form, so that neither the refused form nor its handler name reach the error page.
         http.Items[RefusalKey] = reason;
+        http.Request.Method = HttpMethods.Get;
+        http.Request.QueryString = QueryString.Empty;
+        http.Request.ContentType = null;
     }
 
     private static bool IsJsonRequest(HttpRequest request) =>
