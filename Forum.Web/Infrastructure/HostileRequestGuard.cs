@@ -19,8 +19,6 @@ public sealed class HostileRequestGuard(RequestDelegate next)
     public const string TooLarge = "What you sent is larger than the forum accepts (4 MB at most). Shorten it and try again.";
     public const string NulCharacter = "What you sent contains a NUL character, which the forum cannot store. Remove it and try again.";
 
-    // HasNul below catches NUL in the query string; in a form, the framework's reader refuses it first.
-
     public async Task InvokeAsync(HttpContext http)
     {
         // The error page, re-run for a refusal made here, sees the same request and must not be refused again.
@@ -61,6 +59,7 @@ public sealed class HostileRequestGuard(RequestDelegate next)
                 await RefuseAsync(http, tooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status422UnprocessableEntity, tooLarge ? TooLarge : NulCharacter);
                 return;
             }
+            // A URL-encoded NUL never gets here (the reader refuses it, above); a multipart field carries it raw.
             if (form.Any(f => HasNul(f.Key, f.Value)) || form.Files.Any(f => f.FileName.Contains('\0') || f.Name.Contains('\0')))
             {
                 await RefuseAsync(http, StatusCodes.Status422UnprocessableEntity, NulCharacter);
