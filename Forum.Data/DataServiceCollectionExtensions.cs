@@ -28,6 +28,7 @@ public static class DataServiceCollectionExtensions
         DapperSetup.Configure();
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(connectionString(sp)).Build());
         services.AddSingleton<IUserStore, UserStore>();
+        services.AddSingleton<ITimeZoneStore, TimeZoneStore>();
         services.AddSingleton<ICategoryStore, CategoryStore>();
         services.AddSingleton<ITopicStore, TopicStore>();
         services.AddSingleton<IPostStore, PostStore>();

@@ -103,6 +103,7 @@ public static class ForumWebSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseRequestLocalization();
+        app.UseMiddleware<HostileRequestGuard>();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseMiddleware<SetupRedirect>();

@@ -16,7 +16,7 @@ public abstract record Registration
     public sealed record Refused(IReadOnlyList<FieldError> Errors) : Registration;
 }
 
-public sealed class AccountService(IUserStore users, IPasswordHasher hasher, SessionService sessions, IAccountTokenStore tokens, TimeProvider clock)
+public sealed class AccountService(IUserStore users, IPasswordHasher hasher, SessionService sessions, IAccountTokenStore tokens, ITimeZoneStore zones, TimeProvider clock)
 {
     /// <summary>Verified against when a login names no account, so that answer takes as long as a wrong password.</summary>
     private static string? unknownAccountHash;
@@ -50,16 +50,19 @@ public sealed class AccountService(IUserStore users, IPasswordHasher hasher, Ses
     {
         var username = request.Username.Trim();
         var email = request.Email.Trim();
-        var errors = AccountRules.CheckSignUp(username, email, request.Password).ToList();
+        var errors = AccountRules.CheckSignUp(username, email, request.Password, role).ToList();
+        // Without JavaScript the browser sends no zone, and UTC is the honest default.
+        var timeZone = string.IsNullOrWhiteSpace(request.TimeZone) ? "UTC" : await zones.CanonicalAsync(request.TimeZone, ct);
+        if (timeZone is null) errors.Add(new FieldError("", "The time zone your browser reported ({0}) is not one the forum knows. Reload the page and try again; you can choose another zone later in your preferences.", Clip(request.TimeZone!)));
         if (errors.Count > 0) return (null, errors, false);
 
-        var timeZone = request.TimeZone is { } tz && AccountRules.IsTimeZone(tz) ? tz : "UTC";
         var locale = request.Locale is { } l && AccountRules.Locales.Contains(l) ? l : "en";
         var (id, conflict) = await users.CreateAsync(
-            new NewUser(username, email, hasher.Hash(request.Password), timeZone, locale, role, clock.GetUtcNow().UtcDateTime, emailConfirmedAt), ct);
+            new NewUser(username, email, hasher.Hash(request.Password), timeZone!, locale, role, clock.GetUtcNow().UtcDateTime, emailConfirmedAt), ct);
         return conflict switch
         {
             CreateUserConflict.Username => (null, [new FieldError("Username", "That username is taken.")], false),
+            CreateUserConflict.LookAlike => (null, [new FieldError("Username", "That username looks too much like an existing one. Choose another.")], false),
             CreateUserConflict.Email => (null, [new FieldError("Email", "An account with that email already exists.")], true),
             _ => (id!.Value, [], false),
         };
@@ -94,7 +97,12 @@ public sealed class AccountService(IUserStore users, IPasswordHasher hasher, Ses
     public async Task<Outcome<bool>> UpdateProfileAsync(ProfileUpdate update, CancellationToken ct)
     {
         var errors = AccountRules.CheckProfile(update).ToList();
+        var timeZone = await zones.CanonicalAsync(update.TimeZone, ct);
+        if (timeZone is null) errors.Add(new FieldError("TimeZone", "Unknown time zone."));
         if (errors.Count > 0) return Outcome<bool>.Refused(errors);
-        return Outcome<bool>.Ok(await users.UpdateProfileAsync(update, ct));
+        return Outcome<bool>.Ok(await users.UpdateProfileAsync(update with { TimeZone = timeZone! }, ct));
     }
+
+    // A refused value is echoed in the message; a hostile one must not fill the page.
+    private static string Clip(string value) => value.Length <= 64 ? value : value[..64] + "…";
 }

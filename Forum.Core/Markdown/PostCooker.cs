@@ -17,7 +17,20 @@ public sealed partial class PostCooker
     /// <summary>Bump whenever the same raw text would cook to different HTML, so old posts get re-cooked.</summary>
     public const int CookerVersion = 2;
 
-    private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
+    /// <summary>
+    /// How long one parse may take: the backstop for costly patterns the limits below do not foresee. Real posts
+    /// parse in a few milliseconds; the known costly ones are refused by those limits within a few dozen.
+    /// </summary>
+    public static readonly TimeSpan ParseBudget = TimeSpan.FromSeconds(1);
+
+    /// <summary>Deeper than any real post nests quotes, lists or brackets; Markdig's own default lets a parse run for seconds first.</summary>
+    public const int MaxNestingDepth = 32;
+
+    /// <summary>Render and sanitize are linear in the number of elements but not cheap (the sanitizer takes about
+    /// 50 ms per thousand): 16,000 one-character paragraphs would take it most of a second. A long real post has a few hundred.</summary>
+    public const int MaxElements = 2_500;
+
+    private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder { MaximumNestingDepth = MaxNestingDepth }
         .UsePipeTables(new PipeTableOptions { UseGfmRules = true })
         .UseTaskLists()
         .UseEmphasisExtras(EmphasisExtraOptions.Strikethrough)
@@ -27,14 +40,22 @@ public sealed partial class PostCooker
         .Use(new EmojiSpanExtension())
         .Use(new MentionExtension())
         .DisableHtml()
+        // Last, so that its parsers go first: they insert themselves at the head of the lists.
+        .Use(new RenderBudgetExtension())
         .Build();
 
     private readonly HtmlSanitizer sanitizer = SanitizerPolicy.CreateSanitizer();
 
-    /// <summary>The names to look up before cooking: mentions that count, and the authors of quotes.</summary>
-    public MentionedNames ReadNames(string raw)
+    public PostCooker()
     {
-        var document = Markdig.Markdown.Parse(raw, pipeline);
+        // The first cooking compiles Markdig's and the sanitizer's code; done here, it is not charged to a member's post.
+        Cook("# Warm-up\n\n> *quote* **bold** ~~gone~~ `code` [link](https://example.org) @name :smile:\n\n- [x] done\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\ncode\n```");
+    }
+
+    /// <summary>The names to look up before cooking: mentions that count, and the authors of quotes.</summary>
+    public MentionedNames ReadNames(string raw, CancellationToken ct = default)
+    {
+        var document = Parse(raw, ct);
         return new MentionedNames(
             LiveMentions(document).Select(m => m.Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             QuotedNames(document).Distinct(StringComparer.OrdinalIgnoreCase).ToList());
@@ -43,11 +64,12 @@ public sealed partial class PostCooker
     /// <summary>
     /// Cooks <paramref name="raw"/>; mentions of <paramref name="targets"/> become links (members) or marks (groups),
     /// any other name stays plain text. Without targets no mention links, as when the names are not known yet.
+    /// Throws <see cref="UnrenderablePostException"/> for text nested too deeply or too costly to parse.
     /// </summary>
-    public CookedPost Cook(string raw, MentionTargets? targets = null)
+    public CookedPost Cook(string raw, MentionTargets? targets = null, CancellationToken ct = default)
     {
         targets ??= MentionTargets.None;
-        var document = Markdig.Markdown.Parse(raw, pipeline);
+        var document = Parse(raw, ct);
         var users = new List<string>();
         var groups = new List<string>();
         foreach (var mention in LiveMentions(document))
@@ -66,6 +88,54 @@ public sealed partial class PostCooker
         var quoted = QuotedNames(document).Select(name => targets.User(name)?.Name).OfType<string>().Distinct().ToList();
         var html = sanitizer.Sanitize(Markdig.Markdown.ToHtml(document, pipeline));
         return new CookedPost(html, CookerVersion, users) { GroupMentions = groups, Quoted = quoted };
+    }
+
+    private MarkdownDocument Parse(string raw, CancellationToken ct)
+    {
+        // Markdig checks its nesting limit only after building every level, which for 16,000 '>' takes seconds.
+        if (MaxLineNesting(raw) > MaxNestingDepth) throw new UnrenderablePostException(UnrenderablePostException.TooDeep);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(raw, pipeline, new RenderBudget(ParseBudget, ct).ToContext());
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's only complaint about its input: nested past MaximumNestingDepth.
+            throw new UnrenderablePostException(UnrenderablePostException.TooDeep);
+        }
+        var elements = 0;
+        foreach (var node in document.Descendants())
+            if (node is not LiteralInline && ++elements > MaxElements) throw new UnrenderablePostException(UnrenderablePostException.TooComplex);
+        return document;
+    }
+
+    /// <summary>
+    /// The deepest nesting any line could open: its quote and list markers, plus its indentation when a marker
+    /// follows (a nested list item is indented by at least two columns per level).
+    /// </summary>
+    private static int MaxLineNesting(string raw)
+    {
+        var deepest = 0;
+        var (depth, indent, atLineStart) = (0, 0, true);
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var c = raw[i];
+            if (c == '\n') { (depth, indent, atLineStart) = (0, 0, true); continue; }
+            if (!atLineStart) continue;
+            if (c is ' ' or '\t') { if (depth == 0) indent += c == '\t' ? 4 : 1; continue; }
+            var next = i + 1 < raw.Length ? raw[i + 1] : ' ';
+            if (c == '>' || (c is '-' or '*' or '+' && next is ' ' or '\t')) depth++;
+            else if (char.IsAsciiDigit(c))
+            {
+                while (i + 1 < raw.Length && char.IsAsciiDigit(raw[i + 1])) i++;
+                if (i + 1 < raw.Length && raw[i + 1] is '.' or ')') { i++; depth++; }
+                else atLineStart = false;
+            }
+            else atLineStart = false;
+            if (depth > 0) deepest = Math.Max(deepest, depth + indent / 2);
+        }
+        return deepest;
     }
 
     /// <summary>Mentions outside links and quotes: a quote repeats someone else's words, a link's text is a label.</summary>

@@ -24,7 +24,7 @@ public sealed class TopicModerationService(ITopicStore topics, ICategoryStore ca
     public async Task<Outcome<bool>> RenameAsync(Viewer staff, long topicId, string title, CancellationToken ct)
     {
         if (await RefusalAsync(staff, topicId, ct) is { } refused) return refused;
-        title = title.Trim();
+        title = TopicRules.NormalizeTitle(title);
         var errors = TopicRules.CheckTitle(title).ToList();
         if (errors.Count > 0) return Outcome<bool>.Refused(errors);
         return await PublishAsync(staff, topicId, StaffActions.TopicRenamed,
@@ -66,7 +66,7 @@ public sealed class TopicModerationService(ITopicStore topics, ICategoryStore ca
     {
         if (await RefusalAsync(staff, topicId, ct) is { } refused) return Outcome<MovedPosts>.Refused(refused.Errors);
         var numbers = ParsePostNumbers(postNumbers);
-        title = title.Trim();
+        title = TopicRules.NormalizeTitle(title);
         var errors = TopicRules.CheckTitle(title).ToList();
         if (numbers is null) errors.Add(BadNumbers);
         if (categoryId is not { } id || await categories.FindAsync(id, staff, ct) is null) errors.Add(new FieldError("CategoryId", "Choose a category."));

@@ -1,4 +1,5 @@
 using Forum.Core.Markdown;
+using Forum.Core.Topics;
 using Microsoft.Extensions.Options;
 
 namespace Forum.Core.Notifications;
@@ -12,20 +13,33 @@ public sealed class MentionService(PostCooker cooker, INotificationStore store, 
     /// <summary>For saving a post: the HTML, whom it notifies, and which mentions the limit left out.</summary>
     public async Task<PreparedPost> PrepareAsync(long authorId, string raw, CancellationToken ct)
     {
-        var names = cooker.ReadNames(raw);
-        if (names.All.Count == 0) return new PreparedPost(cooker.Cook(raw), PostNotices.None, []);
+        var names = cooker.ReadNames(raw, ct);
+        if (names.All.Count == 0) return new PreparedPost(cooker.Cook(raw, ct: ct), PostNotices.None, []);
         var (targets, authorCreatedAt) = await store.FindMentionTargetsAsync(names.All, authorId, ct);
         var limit = NotificationRules.MentionLimit(options.Value, authorCreatedAt, clock.GetUtcNow().UtcDateTime);
         var (notices, overLimit) = NotificationRules.Apply(names, targets, authorId, limit);
-        return new PreparedPost(cooker.Cook(raw, targets), notices, overLimit);
+        return new PreparedPost(cooker.Cook(raw, targets, ct), notices, overLimit);
     }
 
-    /// <summary>For previews and re-cooking: the HTML as it will be saved, notifying nobody.</summary>
+    /// <summary>For re-cooking: the HTML as it will be saved, notifying nobody.</summary>
     public async Task<CookedPost> CookAsync(string raw, CancellationToken ct)
     {
-        var names = cooker.ReadNames(raw);
-        if (names.All.Count == 0) return cooker.Cook(raw);
+        var names = cooker.ReadNames(raw, ct);
+        if (names.All.Count == 0) return cooker.Cook(raw, ct: ct);
         var (targets, _) = await store.FindMentionTargetsAsync(names.All, null, ct);
-        return cooker.Cook(raw, targets);
+        return cooker.Cook(raw, targets, ct);
+    }
+
+    /// <summary>
+    /// For the preview button: the same length and content rules as saving, so a preview never costs more than a
+    /// post may; the request's token stops the work when the browser leaves.
+    /// </summary>
+    public async Task<Outcome<CookedPost>> PreviewAsync(string raw, CancellationToken ct)
+    {
+        raw = raw.Trim();
+        var errors = TopicRules.CheckBody(raw, TopicRules.ReplyMin).ToList();
+        if (errors.Count > 0) return Outcome<CookedPost>.Refused(errors);
+        try { return Outcome<CookedPost>.Ok(await CookAsync(raw, ct)); }
+        catch (UnrenderablePostException e) { return Outcome<CookedPost>.Refused(e.Refusal); }
     }
 }

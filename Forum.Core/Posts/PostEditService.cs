@@ -1,5 +1,6 @@
 using Forum.Core.Accounts;
 using Forum.Core.Events;
+using Forum.Core.Markdown;
 using Forum.Core.Moderation;
 using Forum.Core.Notifications;
 using Forum.Core.Permissions;
@@ -21,7 +22,9 @@ public sealed class PostEditService(IPostStore posts, IStaffLog log, MentionServ
         var location = new PostLocation(post.TopicId, post.TopicSlug, post.PostNumber);
         if (raw == post.Raw) return Outcome<PostLocation>.Ok(location);
         // Mentions are the author's words even when staff edit them, so the author's limit applies.
-        var prepared = await mentions.PrepareAsync(post.UserId, raw, ct);
+        PreparedPost prepared;
+        try { prepared = await mentions.PrepareAsync(post.UserId, raw, ct); }
+        catch (UnrenderablePostException e) { return Outcome<PostLocation>.Refused(e.Refusal); }
         var notified = await posts.UpdateAsync(new PostEdit(postId, expectedVersion, raw, prepared.Cooked.Html, prepared.Cooked.Version, editor.UserId!.Value, clock.GetUtcNow().UtcDateTime)
         {
             Notices = prepared.Notices,

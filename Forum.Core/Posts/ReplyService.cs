@@ -1,5 +1,6 @@
 using Forum.Core.Accounts;
 using Forum.Core.Events;
+using Forum.Core.Markdown;
 using Forum.Core.Moderation;
 using Forum.Core.Notifications;
 using Forum.Core.Permissions;
@@ -26,7 +27,9 @@ public sealed class ReplyService(ITopicStore topics, IPostStore posts, IModerati
         if (guardian.CanReplyNow(new TopicFacts(IsDeleted: false, topic.IsClosed, gate.IsArchived), gate, now) is { } refusal)
             return Outcome<SavedReply>.Refused(refusal);
 
-        var prepared = await mentions.PrepareAsync(authorId, raw, ct);
+        PreparedPost prepared;
+        try { prepared = await mentions.PrepareAsync(authorId, raw, ct); }
+        catch (UnrenderablePostException e) { return Outcome<SavedReply>.Refused(e.Refusal); }
         var saved = await posts.InsertReplyAsync(
             new NewReply(topic.Id, authorId, raw, prepared.Cooked.Html, prepared.Cooked.Version, request.ReplyToPostNumber, now, MayReplyToClosed: request.Author.IsStaff)
             {

@@ -1,6 +1,7 @@
 using Forum.Core.Accounts;
 using Forum.Core.Categories;
 using Forum.Core.Events;
+using Forum.Core.Markdown;
 using Forum.Core.Moderation;
 using Forum.Core.Notifications;
 using Forum.Core.Permissions;
@@ -17,14 +18,16 @@ public sealed class TopicService(ITopicStore topics, ICategoryStore categories, 
         if (request.Author.UserId is not { } authorId) return Outcome<CreatedTopic>.Refused(guardian.CanStartTopic(null, clock.GetUtcNow().UtcDateTime)!);
         if (guardian.CanStartTopic(await moderation.PenaltyAsync(authorId, ct), clock.GetUtcNow().UtcDateTime) is { } refused)
             return Outcome<CreatedTopic>.Refused(refused);
-        var title = request.Title.Trim();
+        var title = TopicRules.NormalizeTitle(request.Title);
         var raw = request.Raw.Trim();
         var errors = TopicRules.CheckTitle(title).Concat(TopicRules.CheckBody(raw, TopicRules.BodyMin)).ToList();
         var category = request.CategoryId is { } id ? await categories.FindAsync(id, request.Author, ct) : null;
         if (category is null) errors.Add(new FieldError("CategoryId", "Choose a category."));
         if (errors.Count > 0) return Outcome<CreatedTopic>.Refused(errors);
 
-        var prepared = await mentions.PrepareAsync(authorId, raw, ct);
+        PreparedPost prepared;
+        try { prepared = await mentions.PrepareAsync(authorId, raw, ct); }
+        catch (UnrenderablePostException e) { return Outcome<CreatedTopic>.Refused(e.Refusal); }
         var created = await topics.CreateAsync(
             new NewTopic(category!.Id, authorId, title, Slug.For(title), raw, prepared.Cooked.Html, prepared.Cooked.Version, clock.GetUtcNow().UtcDateTime)
             {

@@ -13,21 +13,26 @@ public sealed class UserStore(NpgsqlDataSource db) : IUserStore
     public async Task<(long? Id, CreateUserConflict Conflict)> CreateAsync(NewUser user, CancellationToken ct)
     {
         const string sql = """
-            INSERT INTO users (username, email, password_hash, time_zone, locale, role, created_at, email_confirmed_at)
-            VALUES (@Username, @Email, @PasswordHash, @TimeZone, @Locale, @Role, @CreatedAt, @EmailConfirmedAt)
+            INSERT INTO users (username, username_skeleton, email, password_hash, time_zone, locale, role, created_at, email_confirmed_at)
+            VALUES (@Username, @UsernameSkeleton, @Email, @PasswordHash, @TimeZone, @Locale, @Role, @CreatedAt, @EmailConfirmedAt)
             RETURNING id;
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
         try
         {
             var id = await conn.ExecuteScalarAsync<long>(new CommandDefinition(sql,
-                new { user.Username, user.Email, user.PasswordHash, user.TimeZone, user.Locale, Role = RoleName(user.Role), user.CreatedAt, user.EmailConfirmedAt },
+                new { user.Username, user.UsernameSkeleton, user.Email, user.PasswordHash, user.TimeZone, user.Locale, Role = RoleName(user.Role), user.CreatedAt, user.EmailConfirmedAt },
                 cancellationToken: ct));
             return (id, CreateUserConflict.None);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            return (null, e.ConstraintName == "users_email_lower" ? CreateUserConflict.Email : CreateUserConflict.Username);
+            return (null, e.ConstraintName switch
+            {
+                "users_email_lower" => CreateUserConflict.Email,
+                "users_username_skeleton" => CreateUserConflict.LookAlike,
+                _ => CreateUserConflict.Username,
+            });
         }
     }
 

@@ -52,4 +52,8 @@ public static class RefusalResponses
         new { errors = Messages(refusals, localizer), error_type = ErrorTypeOf(KindOf(refusals)) };
 
     public static IResult Json(Refusal refusal, IStringLocalizer localizer) => Json([refusal], localizer);
+
+    /// <summary>A request the endpoint could not even read (not JSON, too large, broken): its HTTP status, in the same body.</summary>
+    public static IResult Malformed(int status, string message) =>
+        Results.Json(new { errors = new[] { message }, error_type = ErrorTypeOf(RefusalKind.Invalid) }, statusCode: status);
 }

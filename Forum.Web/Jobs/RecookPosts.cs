@@ -22,7 +22,14 @@ public sealed class RecookPosts(IPostStore posts, MentionService mentions, ILogg
             var progressed = 0;
             foreach (var post in stale)
             {
-                var cooked = await mentions.CookAsync(post.Raw, ct);
+                CookedPost cooked;
+                try { cooked = await mentions.CookAsync(post.Raw, ct); }
+                catch (UnrenderablePostException e)
+                {
+                    // Saved before rendering had limits: it keeps the HTML it has.
+                    log.LogWarning("Post {PostId} was not re-cooked: {Reason}", post.Id, e.Message);
+                    continue;
+                }
                 if (await posts.RecookAsync(post.Id, post.Raw, cooked.Html, cooked.Version, ct)) progressed++;
             }
             recooked += progressed;

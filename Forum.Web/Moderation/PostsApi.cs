@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Forum.Core;
 using Forum.Core.Posts;
@@ -29,12 +30,29 @@ public static class PostsApi
     }
 
     private static async Task<IResult> CreatePostAsync(HttpContext http, IAntiforgery antiforgery, ReplyService replies,
-        IStringLocalizer<SharedResource> L, NewPostBody body, CancellationToken ct)
+        IStringLocalizer<SharedResource> L, CancellationToken ct)
     {
         var viewer = http.User.Viewer();
         if (!viewer.IsSignedIn) return RefusalResponses.Json(Refusal.Forbidden("Log in to reply."), L);
         if (!await antiforgery.IsRequestValidAsync(http))
             return RefusalResponses.Json(Refusal.Forbidden("The request could not be verified. Reload the page and try again."), L);
+        // Read here rather than bound by the framework, so a broken body gets a reason, not a bare 400 (or a 500).
+        if (!http.Request.HasJsonContentType())
+            return RefusalResponses.Malformed(StatusCodes.Status415UnsupportedMediaType, L["Send the post as JSON (Content-Type: application/json)."]);
+        NewPostBody? body;
+        try
+        {
+            body = await http.Request.ReadFromJsonAsync<NewPostBody>(ct);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return RefusalResponses.Malformed(e.StatusCode, L[HostileRequestGuard.TooLarge]);
+        }
+        catch (JsonException)
+        {
+            return RefusalResponses.Malformed(StatusCodes.Status400BadRequest, L["The request body is not valid JSON with topic_id and raw."]);
+        }
+        if (body is null) return RefusalResponses.Malformed(StatusCodes.Status400BadRequest, L["The request body is not valid JSON with topic_id and raw."]);
         var outcome = await replies.ReplyAsync(new ReplyRequest(viewer, body.TopicId, body.Raw ?? "", body.ReplyToPostNumber), ct);
         if (outcome.Value is { } saved)
             return Results.Json(new { id = saved.PostId, topic_id = body.TopicId, post_number = saved.PostNumber, username = http.User.Username(), raw = body.Raw!.Trim() });

@@ -45,6 +45,18 @@ public sealed class LoginModel(AccountService accounts, IUserStore users, Penalt
             return Page();
         }
         await ForumClaims.SignInAsync(HttpContext, user);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return Redirect(LocalTarget(ReturnUrl));
+    }
+
+    /// <summary>
+    /// Where to go after logging in: the local address asked for, percent-encoded so that a name in another
+    /// script (or a stray control character) cannot break the Location header; the home page otherwise.
+    /// </summary>
+    private string LocalTarget(string? returnUrl)
+    {
+        if (!Url.IsLocalUrl(returnUrl) || returnUrl.Any(char.IsControl)) return "/";
+        return Uri.TryCreate(new Uri("http://forum.invalid"), returnUrl, out var target) && target.Host == "forum.invalid"
+            ? target.PathAndQuery + target.Fragment
+            : "/";
     }
 }

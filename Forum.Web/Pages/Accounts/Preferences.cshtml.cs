@@ -13,11 +13,10 @@ namespace Forum.Web.Pages.Accounts;
 
 /// <summary>/my/preferences: the member edits their profile, language and time zone, and their summary emails.</summary>
 [Authorize]
-public sealed class PreferencesModel(AccountService accounts, IUserStore users, SessionService sessions, DigestPreferencesService digestPreferences, IDigestStore digests) : ForumPageModel
+public sealed class PreferencesModel(AccountService accounts, IUserStore users, SessionService sessions, DigestPreferencesService digestPreferences, IDigestStore digests, ITimeZoneStore zones) : ForumPageModel
 {
-    /// <summary>The zones this machine knows, by IANA id; the same list AccountRules accepts.</summary>
-    private static readonly Lazy<IReadOnlyList<string>> SystemZoneIds = new(() =>
-        TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Order(StringComparer.Ordinal).ToList());
+    /// <summary>The zones members may choose, by IANA name; the same list AccountService accepts.</summary>
+    private IReadOnlyList<string> knownZones = [];
 
     [BindProperty] public PreferencesInput Input { get; set; } = new();
 
@@ -56,15 +55,16 @@ public sealed class PreferencesModel(AccountService accounts, IUserStore users, 
     }
 
     /// <summary>Every known zone, plus the chosen one if this machine lacks it, so the select never drops it.</summary>
-    public IReadOnlyList<string> TimeZoneIds => SystemZoneIds.Value.Contains(Input.TimeZone)
-        ? SystemZoneIds.Value
-        : [.. SystemZoneIds.Value.Append(Input.TimeZone).Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> TimeZoneIds => knownZones.Contains(Input.TimeZone)
+        ? knownZones
+        : [.. knownZones.Append(Input.TimeZone).Order(StringComparer.Ordinal)];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var user = await CurrentUserAsync(ct);
         if (user is null) return Challenge();
         Username = user.Username;
+        knownZones = await zones.AllAsync(ct);
         Input = new PreferencesInput
         {
             Name = user.Name, Bio = user.Bio, Organization = user.Organization, Location = user.Location,
@@ -120,6 +120,7 @@ public sealed class PreferencesModel(AccountService accounts, IUserStore users, 
         var user = await CurrentUserAsync(ct);
         if (user is null) return Challenge();
         Username = user.Username;
+        knownZones = await zones.AllAsync(ct);
         var outcome = await accounts.UpdateProfileAsync(new ProfileUpdate(user.Id, (Input.Name ?? "").Trim(), (Input.Bio ?? "").Trim(),
             (Input.Organization ?? "").Trim(), (Input.Location ?? "").Trim(), Input.TimeZone ?? "", Input.Locale ?? ""), ct);
         if (!outcome.Succeeded) return RefusedPage(outcome.Errors);

@@ -65,7 +65,9 @@ public sealed class EditModel(IPostStore posts, PostEditService edits, MentionSe
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (RefuseUnlessEditable() is { } refused) return refused;
-        PreviewHtml = (await mentions.CookAsync(Input.Raw, ct)).Html;
+        var preview = await mentions.PreviewAsync(Input.Raw, ct);
+        if (preview.Value is null) return RefusedPage(preview.Errors);
+        PreviewHtml = preview.Value.Html;
         return Page();
     }
 

@@ -46,7 +46,9 @@ public sealed class NewModel(TopicService topicService, ICategoryStore categorie
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
         Categories = await categories.ListAsync(Viewer, ct);
-        PreviewHtml = (await mentions.CookAsync(Input.Raw, ct)).Html;
+        var preview = await mentions.PreviewAsync(Input.Raw, ct);
+        if (preview.Value is null) return RefusedPage(preview.Errors);
+        PreviewHtml = preview.Value.Html;
         return Page();
     }
 }

@@ -85,8 +85,14 @@ public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService
 
     public async Task<IActionResult> OnPostPreviewAsync(long id, CancellationToken ct)
     {
-        var preview = (await mentions.CookAsync(Input.Raw, ct)).Html;
-        return await RedisplayAsync(id, () => PreviewHtml = preview, ct);
+        // Rendering costs CPU: guests, who cannot reply anyway, get the login page instead.
+        if (!Viewer.IsSignedIn) return Challenge();
+        var preview = await mentions.PreviewAsync(Input.Raw, ct);
+        return await RedisplayAsync(id, () =>
+        {
+            if (preview.Value is { } cooked) PreviewHtml = cooked.Html;
+            else ShowRefusal(preview.Errors);
+        }, ct);
     }
 
     /// <summary>Shows the last page again with the reply box as the user left it.</summary>
