@@ -34,6 +34,14 @@ public static class ForumWebSetup
         services.AddSingleton<Topics.RecentGuestViews>();
         services.AddScoped<Demo.DemoLoader>();
 
+        services.AddExceptionHandler<ErrorResponses>();
+        services.AddForumProxy();
+        // SecurityHeaders sends X-Frame-Options on every response, not only with the antiforgery cookie.
+        services.AddAntiforgery(options =>
+        {
+            options.SuppressXFrameOptionsHeader = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddRazorPages(options =>
         {
@@ -54,6 +62,7 @@ public static class ForumWebSetup
                 options.Cookie.Name = "ronda";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromDays(60);
                 options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = ForumClaims.RefreshAsync;
@@ -92,7 +101,11 @@ public static class ForumWebSetup
 
     public static WebApplication UseForumPipeline(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        // In every environment: a visitor never sees a stack trace; the log has it.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = ErrorResponses.StatusFor });
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
