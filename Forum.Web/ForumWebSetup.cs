@@ -65,7 +65,13 @@ public static class ForumWebSetup
                 options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromDays(60);
                 options.SlidingExpiration = true;
-                options.Events.OnValidatePrincipal = ForumClaims.RefreshAsync;
+                options.Events.OnValidatePrincipal = async context =>
+                {
+                    // An outage must not fail sign-in itself: the error page could not render for members. The
+                    // re-check waits for a later request; the page's own query answers 503 meanwhile.
+                    try { await ForumClaims.RefreshAsync(context); }
+                    catch (Exception e) when (ErrorResponses.IsDatabaseOutage(e)) { }
+                };
                 // A signed-in member refused a page (an admin page, say) gets 403 and the error page, not a redirect to it.
                 options.Events.OnRedirectToAccessDenied = context =>
                 {
