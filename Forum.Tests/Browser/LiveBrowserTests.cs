@@ -235,4 +235,19 @@ public sealed class LiveBrowserTests(BrowserForumApp forum, BrowserFixture brows
         // The sandbox, not a policy violation, stops the message's script: the page and the frame keep to their policies.
         Assert.Empty(violations);
     }
+
+    [Fact]
+    public async Task The_jobs_dashboard_shows_for_admins_without_any_policy_violation()
+    {
+        await forum.SetUpAsync("adminj");
+        var admin = await browser.SignedInPageAsync(forum.BaseUrl, "adminj", "/admin");
+        var violations = await WatchForPolicyViolationsAsync(admin);
+        foreach (var page in new[] { "/hangfire", "/hangfire/recurring", "/hangfire/jobs/succeeded" })
+        {
+            var response = await admin.GotoAsync(page);
+            Assert.True(response is { Ok: true }, $"{page} answered {response?.Status}");
+            await Expect(admin).ToHaveTitleAsync(new Regex("Hangfire Dashboard"));
+        }
+        Assert.Empty(violations);
+    }
 }
