@@ -67,8 +67,8 @@ public static class ForumWebSetup
                 options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = async context =>
                 {
-                    // An outage must not fail sign-in itself: the error page could not render for members. The
-                    // re-check waits for a later request; the page's own query answers 503 meanwhile.
+                    // An outage during the periodic re-check must not fail authentication: it runs again for the
+                    // error page, which then could not render for members. The re-check waits for a later request.
                     try { await ForumClaims.RefreshAsync(context); }
                     catch (Exception e) when (ErrorResponses.IsDatabaseOutage(e)) { }
                 };
