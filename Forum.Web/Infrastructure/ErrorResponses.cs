@@ -22,19 +22,18 @@ public sealed class ErrorResponses(IStringLocalizer<SharedResource> L, ILogger<E
         return false;
     }
 
-    public static int StatusFor(Exception exception) =>
-        IsDatabaseOutage(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
-
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
         var outage = IsDatabaseOutage(exception);
-        http.Response.StatusCode = StatusFor(exception);
+        http.Response.StatusCode = outage ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
         if (outage)
         {
             log.LogWarning("The database is unreachable; answered {Path} with 503: {Reason}", http.Request.Path.Value, exception.Message);
             http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         if (!WantsJson(http)) return false;
+        // The middleware does not log an exception a handler answered, only those left to the error page.
+        if (!outage) log.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path.Value);
         var message = outage ? L["The forum cannot reach its database right now. Try again in a minute."] : L["An error happened on our side. Try again in a moment."];
         await http.Response.WriteAsJsonAsync(new { errors = new[] { message.Value }, error_type = outage ? "unavailable" : "server_error" }, ct);
         return true;
