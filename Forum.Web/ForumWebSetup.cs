@@ -35,6 +35,14 @@ public static class ForumWebSetup
         services.AddSingleton<Topics.RecentGuestViews>();
         services.AddScoped<Demo.DemoLoader>();
 
+        services.AddExceptionHandler<ErrorResponses>();
+        services.AddForumProxy();
+        // SecurityHeaders sends X-Frame-Options on every response, not only with the antiforgery cookie.
+        services.AddAntiforgery(options =>
+        {
+            options.SuppressXFrameOptionsHeader = true;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.AddRazorPages(options =>
         {
@@ -55,9 +63,16 @@ public static class ForumWebSetup
                 options.Cookie.Name = "ronda";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = TimeSpan.FromDays(60);
                 options.SlidingExpiration = true;
-                options.Events.OnValidatePrincipal = ForumClaims.RefreshAsync;
+                options.Events.OnValidatePrincipal = async context =>
+                {
+                    // An outage during the periodic re-check must not fail authentication: it runs again for the
+                    // error page, which then could not render for members. The re-check waits for a later request.
+                    try { await ForumClaims.RefreshAsync(context); }
+                    catch (Exception e) when (ErrorResponses.IsDatabaseOutage(e)) { }
+                };
                 // A signed-in member refused a page (an admin page, say) gets 403 and the error page, not a redirect to it.
                 options.Events.OnRedirectToAccessDenied = context =>
                 {
@@ -97,7 +112,11 @@ public static class ForumWebSetup
 
     public static WebApplication UseForumPipeline(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/Error");
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        // In every environment: a visitor never sees a stack trace; the log has it.
+        app.UseExceptionHandler("/Error");
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseStaticFiles();
         app.UseRouting();

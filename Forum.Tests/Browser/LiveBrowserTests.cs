@@ -30,6 +30,26 @@ public sealed class LiveBrowserTests(BrowserForumApp forum, BrowserFixture brows
         return page;
     }
 
+    /// <summary>
+    /// From now on, records what the browser refuses under the Content-Security-Policy on this page (and its
+    /// frames): the DOM's securitypolicyviolation events and the console's "Refused to …" messages.
+    /// </summary>
+    private static async Task<List<string>> WatchForPolicyViolationsAsync(IPage page)
+    {
+        var reported = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) lock (reported) reported.Add(message.Text);
+        };
+        await page.Context.ExposeFunctionAsync("__reportViolation", (string what) => { lock (reported) reported.Add(what); });
+        await page.Context.AddInitScriptAsync("""
+            document.addEventListener("securitypolicyviolation", function (e) {
+                window.__reportViolation(e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " on " + e.documentURI);
+            });
+            """);
+        return reported;
+    }
+
     private static ILocator ReplyButton(IPage page) =>
         page.Locator("form#reply").GetByRole(AriaRole.Button, new() { Name = "Reply", Exact = true });
 
@@ -153,5 +173,81 @@ public sealed class LiveBrowserTests(BrowserForumApp forum, BrowserFixture brows
 
         await Expect(alice.Locator(".notification-menu .unread-count")).ToHaveTextAsync("1");
         await Expect(alice.Locator(".notification-menu .unread-count")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Live_replies_typing_notices_and_category_colours_work_without_any_policy_violation()
+    {
+        var (categoryId, aliceId, _) = await PeopleAsync("p");
+        var topic = await forum.TopicAsync(aliceId, categoryId, "Does the page keep to its own policy?");
+        var alice = await browser.SignedInPageAsync(forum.BaseUrl, "alicep", "/latest");
+        var bob = await browser.SignedInPageAsync(forum.BaseUrl, "bobp", "/latest");
+        var aliceViolations = await WatchForPolicyViolationsAsync(alice);
+        var bobViolations = await WatchForPolicyViolationsAsync(bob);
+
+        await alice.GotoAsync("/latest");
+        await Expect(alice.Locator("table.topic-list[data-live=watching]")).ToHaveCountAsync(1);
+        // The category colour comes from site.js, as inline style attributes are refused.
+        Assert.Equal("rgb(0, 136, 204)", await alice.Locator("table.topic-list .category-badge").First
+            .EvaluateAsync<string>("e => getComputedStyle(e).borderLeftColor"));
+        await alice.GotoAsync($"/t/{topic.Id}");
+        await bob.GotoAsync($"/t/{topic.Id}");
+        await Expect(alice.Locator("article.topic[data-live=watching]")).ToHaveCountAsync(1);
+        await Expect(bob.Locator("article.topic[data-live=watching]")).ToHaveCountAsync(1);
+
+        await bob.Locator("form#reply textarea").PressSequentiallyAsync("Checking the policy");
+        await Expect(alice.Locator(".composing-notice")).ToHaveTextAsync("bobp is replying…");
+        await bob.Locator("form#reply textarea").FillAsync("The reply arrives over the same-origin WebSocket.");
+        await ReplyButton(bob).ClickAsync();
+        await Expect(alice.Locator("#post-2")).ToContainTextAsync("same-origin WebSocket");
+        await Expect(bob.Locator("#post-2")).ToHaveCountAsync(1);
+        await bob.GotoAsync("/categories");
+        await Expect(bob.Locator("body[data-live=connected]")).ToHaveCountAsync(1);
+
+        Assert.Empty(aliceViolations);
+        Assert.Empty(bobViolations);
+    }
+
+    [Fact]
+    public async Task The_admin_mail_preview_shows_the_messages_styles_and_runs_none_of_its_script()
+    {
+        await forum.SetUpAsync("adminm");
+        await forum.InScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<Forum.Web.Mail.PickupFolderMailer>().SendAsync(new Forum.Core.Mail.OutgoingMail(
+                "reader@example.org", "Reader", "A message with script in it",
+                """
+                <p id="styled" style="color: rgb(1, 2, 3)">Styled text</p>
+                <script>document.body.setAttribute("data-ran", "script");</script>
+                <img src="/no-such-image" onerror="document.body.setAttribute('data-ran', 'onerror')">
+                """,
+                "Plain text", "preview-check@example.org", new Dictionary<string, string>()), default);
+            return 0;
+        });
+        var admin = await browser.SignedInPageAsync(forum.BaseUrl, "adminm", "/admin/mail");
+        var violations = await WatchForPolicyViolationsAsync(admin);
+        await admin.Locator("tr.mail-entry a", new() { HasText = "A message with script in it" }).ClickAsync();
+
+        var frame = admin.FrameLocator("iframe.mail-html");
+        await Expect(frame.Locator("#styled")).ToHaveTextAsync("Styled text");
+        Assert.Equal("rgb(1, 2, 3)", await frame.Locator("#styled").EvaluateAsync<string>("e => getComputedStyle(e).color"));
+        Assert.Null(await frame.Locator("body").GetAttributeAsync("data-ran"));
+        // The sandbox, not a policy violation, stops the message's script: the page and the frame keep to their policies.
+        Assert.Empty(violations);
+    }
+
+    [Fact]
+    public async Task The_jobs_dashboard_shows_for_admins_without_any_policy_violation()
+    {
+        await forum.SetUpAsync("adminj");
+        var admin = await browser.SignedInPageAsync(forum.BaseUrl, "adminj", "/admin");
+        var violations = await WatchForPolicyViolationsAsync(admin);
+        foreach (var page in new[] { "/hangfire", "/hangfire/recurring", "/hangfire/jobs/succeeded" })
+        {
+            var response = await admin.GotoAsync(page);
+            Assert.True(response is { Ok: true }, $"{page} answered {response?.Status}");
+            await Expect(admin).ToHaveTitleAsync(new Regex("Hangfire Dashboard"));
+        }
+        Assert.Empty(violations);
     }
 }

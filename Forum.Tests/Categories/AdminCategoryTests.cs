@@ -55,7 +55,7 @@ public sealed class AdminCategoryTests(ForumApp forum) : IClassFixture<ForumApp>
         var categories = await guest.OpenAsync("/categories");
         var shown = categories.Document.QuerySelectorAll("tr.category-row").Single(r => r.TextContent.Contains("Cooperativas Técnicas"));
         Assert.Contains("Where coops introduce themselves.", shown.TextContent);
-        Assert.Contains("12AB9F", shown.QuerySelector(".category-swatch")!.GetAttribute("style"));
+        Assert.Contains("12AB9F", shown.QuerySelector(".category-swatch")!.GetAttribute("data-category-color"));
         Assert.StartsWith("/c/cooperativas-tecnicas/", shown.QuerySelector("a.category-name")!.GetAttribute("href"));
     }
 

@@ -36,7 +36,7 @@ public sealed class CategoriesPageTests(ForumApp forum) : IClassFixture<ForumApp
         var toolsRow = page.Document.QuerySelector($"tr[data-category-id='{tools}']")!;
         Assert.Equal($"/c/tools/{tools}", toolsRow.QuerySelector("a.category-name")!.GetAttribute("href"));
         Assert.Equal("All about tools.", toolsRow.QuerySelector(".category-description")!.TextContent);
-        Assert.Contains("AA3300", toolsRow.QuerySelector(".category-swatch")!.GetAttribute("style"));
+        Assert.Contains("AA3300", toolsRow.QuerySelector(".category-swatch")!.GetAttribute("data-category-color"));
         Assert.Null(toolsRow.QuerySelector(".private-mark"));
         Assert.Contains("subcategory", page.Document.QuerySelector($"tr[data-category-id='{rust}']")!.ClassName);
         Assert.DoesNotContain("subcategory", toolsRow.ClassName);

@@ -36,7 +36,13 @@ public sealed class PickupFolderMailTests(ForumApp forum) : IClassFixture<ForumA
         Assert.StartsWith("[Ronda] Summary, ", shown.TextOf("h1.mail-subject"));
         var frame = shown.Document.QuerySelector("iframe.mail-html")!;
         Assert.True(frame.HasAttribute("sandbox"));
-        Assert.Contains("A topic for the pickup folder", frame.GetAttribute("srcdoc"));
+        // The HTML part comes from its own address, under a policy that runs no script in it.
+        var framed = await admin.Client.GetAsync(frame.GetAttribute("src"));
+        Assert.Contains("A topic for the pickup folder", await framed.Content.ReadAsStringAsync());
+        var framedPolicy = string.Join(" ", framed.Headers.GetValues("Content-Security-Policy"));
+        Assert.StartsWith("sandbox;", framedPolicy);
+        Assert.DoesNotContain("script", framedPolicy);
+        Assert.Contains("default-src 'none'", framedPolicy);
         Assert.Contains("http://localhost:5000/t/", shown.TextOf("pre.mail-text"));
         Assert.Contains("List-Unsubscribe-Post", shown.Text);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/admin/mail/..%2Fkeys")).Status);

@@ -50,6 +50,11 @@ public static class JobsSetup
 
     public static WebApplication UseForumJobs(this WebApplication app)
     {
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(DashboardPath), dashboard => dashboard.Use((http, next) =>
+        {
+            Infrastructure.SecurityHeaders.AllowInlineStyles(http);
+            return next(http);
+        }));
         app.UseHangfireDashboard(DashboardPath, new DashboardOptions
         {
             Authorization = [new AdminsOnly()],

@@ -5,24 +5,31 @@ using Microsoft.Extensions.Localization;
 
 namespace Forum.Web.Pages;
 
+/// <summary>
+/// The error page, for status codes (/Error/404) and for exceptions (/Error, re-executed by ErrorResponses, which
+/// chose the status). It reads nothing from the database, so it still renders while the database is down.
+/// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel(IStringLocalizer<SharedResource> L) : PageModel
 {
+    /// <summary>Set in ViewData on the error page: the layout then leaves out what needs the database (the notification menu).</summary>
+    public const string ViewDataKey = "IsErrorPage";
+
     public string Heading { get; private set; } = "";
     public string Advice { get; private set; } = "";
 
-    public void OnGet(int? code) => Describe(code ?? 500);
+    public void OnGet(int? code) => Describe(code);
 
-    public void OnPost(int? code) => Describe(code ?? 500);
+    public void OnPost(int? code) => Describe(code);
 
     /// <summary>Why the request was refused, when the refusal said (see HostileRequestGuard).</summary>
     private string? Refusal => HttpContext.Items[HostileRequestGuard.RefusalKey] as string;
 
-    private void Describe(int code)
+    private void Describe(int? code)
     {
-        // Re-executed status pages keep the original status; the exception handler's run would answer 200.
-        if (code == 500) Response.StatusCode = 500;
-        (Heading, Advice) = code switch
+        // Re-executed status pages keep the original status; an exception's run keeps the one ErrorResponses chose.
+        if (code is null && Response.StatusCode < StatusCodes.Status500InternalServerError) Response.StatusCode = StatusCodes.Status500InternalServerError;
+        (Heading, Advice) = (code ?? Response.StatusCode) switch
         {
             404 => (L["Page not found"], L["That page does not exist or you are not allowed to see it."]),
             403 => (L["Not allowed"], L["You are not allowed to do that. Log in with an account that may."]),
@@ -30,6 +37,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> L) : PageModel
             429 => (L["Too many requests"], L["You are doing that too often. Wait {0} seconds and try again.", Response.Headers.RetryAfter.ToString()]),
             413 => (L["Too large"], L[Refusal ?? HostileRequestGuard.TooLarge]),
             422 => (L["Not accepted"], L[Refusal ?? "What you sent could not be accepted. Go back and try again."]),
+            503 => (L["The forum is unavailable"], L["The forum cannot reach its database right now. Try again in a minute."]),
             _ => (L["Something went wrong"], L["An error happened on our side. Try again in a moment."]),
         };
     }

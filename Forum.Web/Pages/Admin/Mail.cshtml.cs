@@ -32,4 +32,19 @@ public sealed class MailModel(PickupFolderMailer pickup, IOptions<SmtpOptions> s
         Name = name;
         return Message is null ? NotFound() : Page();
     }
+
+    // Without an SMTP server this viewer is the only way to see a message as its reader would, inline styles
+    // included; so it gets its own policy, which the site's (no inline styles) would forbid inside a srcdoc frame.
+    // The CSP sandbox gives it an opaque origin and no script, even if opened outside the frame.
+    private const string FramedMailPolicy =
+        "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src * data:; frame-ancestors 'self'";
+
+    /// <summary>/admin/mail/{name}?handler=html: the message's HTML part, shown in the page's sandboxed frame.</summary>
+    public async Task<IActionResult> OnGetHtmlAsync(string? name, CancellationToken ct)
+    {
+        if (name is null || await pickup.ReadAsync(name, ct) is not { HtmlBody: { } html }) return NotFound();
+        Response.Headers.ContentSecurityPolicy = FramedMailPolicy;
+        Response.Headers.XFrameOptions = "SAMEORIGIN";
+        return Content(html, "text/html; charset=utf-8");
+    }
 }

@@ -17,6 +17,13 @@
         });
     }
 
+    // Category colours come as data attributes: the Content-Security-Policy refuses inline style attributes,
+    // while styles set through the DOM are allowed.
+    document.querySelectorAll("[data-category-color]").forEach(function (element) {
+        var color = element.getAttribute("data-category-color");
+        if (/^[0-9A-Fa-f]{6}$/.test(color)) element.style.setProperty("--category-color", "#" + color);
+    });
+
     // /t/slug/id/N: bring post N into view.
     var topic = document.querySelector("[data-target-post]");
     var target = topic && topic.getAttribute("data-target-post");
