@@ -25,7 +25,7 @@ public sealed class TimeZoneStore(NpgsqlDataSource db) : ITimeZoneStore
         catch (Exception) when (loading.IsFaulted)
         {
             // A database that was down must not leave the forum without zones until restart.
-            Interlocked.CompareExchange(ref zones, null, loading);
+            _ = Interlocked.CompareExchange(ref zones, null, loading);
             throw;
         }
     }
