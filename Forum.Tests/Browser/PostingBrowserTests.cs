@@ -59,4 +59,27 @@ public sealed class PostingBrowserTests(BrowserForumApp forum, BrowserFixture br
 
         await Expect(alice.Locator("#post-2 .cooked")).ToContainTextAsync("cheap and fast");
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_refused_short_reply_keeps_its_text_and_says_why(bool javaScript)
+    {
+        var suffix = javaScript ? "sj" : "sn";
+        var (categoryId, aliceId) = await AliceAsync(suffix);
+        var topic = await forum.TopicAsync(aliceId, categoryId, "Lunch order for the meetup");
+        var alice = await browser.SignedInPageAsync(forum.BaseUrl, "alice" + suffix, $"/t/{topic.Id}", javaScript);
+        if (javaScript) await Expect(alice.Locator("article.topic[data-live=watching]")).ToHaveCountAsync(1);
+        await alice.EvaluateAsync("() => { window.__notReloaded = true; }");
+
+        await alice.Locator("form#reply textarea").FillAsync("Pizza for me");
+        await Button(alice, "form#reply", "Reply").ClickAsync();
+
+        await Expect(alice.Locator("form#reply .field-error")).ToContainTextAsync("20");
+        await Expect(alice.Locator("form#reply textarea")).ToHaveValueAsync("Pizza for me");
+        await Expect(alice.Locator("h1.topic-title")).ToHaveTextAsync("Lunch order for the meetup");
+        await Expect(alice.Locator("#post-2")).ToHaveCountAsync(0);
+        // With JavaScript the refusal is shown in place: the page is never left, so nothing typed can be lost.
+        Assert.Equal(javaScript, await alice.EvaluateAsync<bool>("() => window.__notReloaded === true"));
+    }
 }

@@ -147,6 +147,23 @@
             });
             window.addEventListener("pagehide", stopComposing);
 
+            // Takes the refusal messages of the page the server answered into this box; false if it has none.
+            var showRefusal = function (html) {
+                var holder = document.createElement("div");
+                holder.innerHTML = html;
+                var refused = holder.querySelector("form#reply");
+                if (!refused) return false;
+                // The form-wide summary is only rendered when it has something to say.
+                var summary = composer.querySelector(".form-errors");
+                if (summary) summary.remove();
+                var freshSummary = refused.querySelector(".form-errors");
+                if (freshSummary) composer.querySelector("h2").after(freshSummary);
+                var fieldError = refused.querySelector(".field-error");
+                if (fieldError) composer.querySelector(".field-error").replaceWith(fieldError);
+                (freshSummary || textarea).scrollIntoView({ block: "nearest" });
+                return true;
+            };
+
             // On the last page the reply posts in place; elsewhere (and on any refusal) the form submits normally.
             composer.addEventListener("submit", function (event) {
                 var button = event.submitter;
@@ -172,7 +189,10 @@
                                 if (mine) mine.scrollIntoView();
                             });
                         }
-                        composer.submit();
+                        // Refused (too short, closed, slow mode…): show why in place, keeping what was typed.
+                        return r.text().then(function (html) {
+                            if (!showRefusal(html)) composer.submit();
+                        });
                     })
                     .catch(function () { composer.submit(); })
                     .finally(function () { button.disabled = false; });
