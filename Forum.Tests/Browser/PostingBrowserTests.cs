@@ -82,4 +82,29 @@ public sealed class PostingBrowserTests(BrowserForumApp forum, BrowserFixture br
         // With JavaScript the refusal is shown in place: the page is never left, so nothing typed can be lost.
         Assert.Equal(javaScript, await alice.EvaluateAsync<bool>("() => window.__notReloaded === true"));
     }
+
+    [Fact]
+    public async Task After_replying_to_a_post_the_next_reply_is_to_the_topic()
+    {
+        var (categoryId, aliceId) = await AliceAsync("g");
+        var bobId = await forum.UserAsync("bobg");
+        var topic = await forum.TopicAsync(aliceId, categoryId, "Choosing a shared calendar");
+        await forum.ReplyAsync(bobId, topic.Id, "Nextcloud calendars work well for us.");
+        await forum.ReplyAsync(bobId, topic.Id, "Though CalDAV sync on phones can be slow.");
+        var alice = await browser.SignedInPageAsync(forum.BaseUrl, "aliceg", $"/t/{topic.Id}");
+        await Expect(alice.Locator("article.topic[data-live=watching]")).ToHaveCountAsync(1);
+
+        await alice.Locator("#post-3 a.reply-to-post").ClickAsync();
+        await Expect(alice.Locator("form#reply .replying-to")).ToContainTextAsync("#3");
+        await Expect(alice.Locator("article.topic[data-live=watching]")).ToHaveCountAsync(1);
+        await alice.Locator("form#reply textarea").FillAsync("Slow for us too, on older Android phones.");
+        await Button(alice, "form#reply", "Reply").ClickAsync();
+        await Expect(alice.Locator("#post-4 .in-reply-to")).ToHaveCountAsync(1);
+
+        await Expect(alice.Locator("form#reply .replying-to")).ToHaveCountAsync(0);
+        await alice.Locator("form#reply textarea").FillAsync("Overall I vote for Nextcloud, then.");
+        await Button(alice, "form#reply", "Reply").ClickAsync();
+        await Expect(alice.Locator("#post-5")).ToContainTextAsync("I vote for Nextcloud");
+        await Expect(alice.Locator("#post-5 .in-reply-to")).ToHaveCountAsync(0);
+    }
 }

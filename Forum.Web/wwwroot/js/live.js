@@ -147,6 +147,14 @@
             });
             window.addEventListener("pagehide", stopComposing);
 
+            // A reply to a post is for that one reply: the next one from this box is to the topic.
+            var forgetReplyTo = function () {
+                composer.querySelectorAll(".replying-to, input[name='Input.ReplyToPostNumber']").forEach(function (element) {
+                    element.remove();
+                });
+                if (/[?&](replyTo|quote)=/.test(window.location.search)) history.replaceState(null, "", window.location.pathname);
+            };
+
             // Takes the refusal messages of the page the server answered into this box; false if it has none.
             var showRefusal = function (html) {
                 var holder = document.createElement("div");
@@ -175,6 +183,7 @@
                         if (r.redirected && r.ok) {
                             stopComposing();
                             textarea.value = "";
+                            forgetReplyTo();
                             return r.text().then(function (html) {
                                 // The page the server redirected to may say who the mention limit left out.
                                 var holder = document.createElement("div");
