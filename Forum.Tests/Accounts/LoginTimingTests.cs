@@ -8,7 +8,7 @@ namespace Forum.Tests.Accounts;
 public sealed class LoginTimingTests(ForumApp forum) : IClassFixture<ForumApp>
 {
     [Fact]
-    public async Task A_wrong_password_and_an_unknown_account_take_the_same_time_within_30_percent()
+    public async Task A_wrong_password_and_an_unknown_account_take_the_same_time_within_half()
     {
         await forum.SetUpAsync("admin_timing");
         await forum.UserAsync("ines_timing");
@@ -42,6 +42,7 @@ public sealed class LoginTimingTests(ForumApp forum) : IClassFixture<ForumApp>
         double Median(List<double> times) => times.Order().ElementAt(times.Count / 2);
         var (withAccount, withoutAccount) = (Median(existing), Median(unknown));
         var difference = Math.Abs(withAccount - withoutAccount) / Math.Max(withAccount, withoutAccount);
-        Assert.True(difference < 0.30, $"Median {withAccount:F1} ms with an account, {withoutAccount:F1} ms without: {difference:P0} apart.");
+        // Without the dummy hash the gap is over 90 %; half leaves room for a loaded machine.
+        Assert.True(difference < 0.50, $"Median {withAccount:F1} ms with an account, {withoutAccount:F1} ms without: {difference:P0} apart.");
     }
 }
