@@ -7,7 +7,8 @@ namespace Forum.Core.Permissions;
 public sealed record TopicFacts(bool IsDeleted, bool IsClosed, bool IsArchived);
 
 /// <summary>What the rules need to know about a post.</summary>
-public sealed record PostFacts(long AuthorId, int PostNumber, bool IsDeleted, bool IsHidden, bool IsLocked);
+/// <param name="IsDeletedByAuthor">The author deleted it themself (not staff), so the author may undo it.</param>
+public sealed record PostFacts(long AuthorId, int PostNumber, bool IsDeleted, bool IsHidden, bool IsLocked, bool IsDeletedByAuthor = false);
 
 /// <summary>
 /// The one place that answers "may this viewer …?" (Discourse's Guardian). Each method returns null when allowed,
@@ -106,6 +107,17 @@ public sealed class Guardian(Viewer viewer)
         if (post.IsDeleted) return Refusal.Conflict("This post was already deleted.");
         if (post.PostNumber == 1 && !viewer.IsStaff) return Refusal.Forbidden("The first post of a topic cannot be deleted.");
         return null;
+    }
+
+    /// <summary>Staff restore any deleted post; authors undo their own deletion, but not one staff made (as Discourse).</summary>
+    public Refusal? CanRestore(PostFacts post)
+    {
+        if (!viewer.IsSignedIn) return SignInRequired;
+        if (!post.IsDeleted) return Refusal.Conflict("This post is not deleted.");
+        if (viewer.IsStaff || (IsAuthorOf(post) && post.IsDeletedByAuthor)) return null;
+        return IsAuthorOf(post)
+            ? Refusal.Forbidden("A moderator deleted this post; only staff can restore it.")
+            : Refusal.Forbidden("You can only restore your own posts.");
     }
 
     public Refusal? CanLike(PostFacts post)

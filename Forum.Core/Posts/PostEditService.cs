@@ -69,16 +69,19 @@ public sealed class PostEditService(IPostStore posts, IStaffLog log, MentionServ
         return Outcome<int>.Ok(count);
     }
 
-    /// <summary>Staff bring a deleted post back.</summary>
-    public async Task<Outcome<PostLocation>> RestoreAsync(Viewer staff, long postId, CancellationToken ct)
+    /// <summary>Staff bring a deleted post back; an author undoes their own deletion.</summary>
+    public async Task<Outcome<PostLocation>> RestoreAsync(Viewer restorer, long postId, CancellationToken ct)
     {
-        if (new Guardian(staff).CanModerate() is { } refused) return Outcome<PostLocation>.Refused(refused);
-        var post = await posts.FindForEditAsync(postId, staff, ct);
+        var post = await posts.FindForEditAsync(postId, restorer, ct);
         if (post is null) return Outcome<PostLocation>.Refused(Guardian.PostNotFound);
+        var refusal = new Guardian(restorer).CanRestore(post.Facts);
+        // A second click finds the work done: nothing to refuse.
+        if (refusal?.Kind == RefusalKind.Conflict) return Outcome<PostLocation>.Ok(new PostLocation(post.TopicId, post.TopicSlug, post.PostNumber));
+        if (refusal is not null) return Outcome<PostLocation>.Refused(refusal);
         if (await posts.RestoreAsync(postId, ct))
         {
             await events.PublishAsync(new PostRestored(post.TopicId, postId, post.PostNumber), ct);
-            await RecordStaffActionAsync(staff, post, StaffActions.PostRestored, "", "", ct);
+            await RecordStaffActionAsync(restorer, post, StaffActions.PostRestored, "", "", ct);
         }
         return Outcome<PostLocation>.Ok(new PostLocation(post.TopicId, post.TopicSlug, post.PostNumber));
     }

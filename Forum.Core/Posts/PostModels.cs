@@ -20,9 +20,9 @@ public sealed record SavedReply(long PostId, int PostNumber)
 
 /// <summary>A post as its editor sees it, with the topic it belongs to and what the Guardian needs of both.</summary>
 public sealed record PostForEdit(long Id, long TopicId, string TopicSlug, string TopicTitle, int PostNumber, long UserId, string Username, string Raw, int Version, bool IsDeleted,
-    bool IsHidden, bool IsLocked, bool IsTopicDeleted, bool IsTopicClosed, bool IsTopicArchived)
+    bool IsHidden, bool IsLocked, bool IsTopicDeleted, bool IsTopicClosed, bool IsTopicArchived, bool IsDeletedByAuthor)
 {
-    public PostFacts Facts => new(UserId, PostNumber, IsDeleted, IsHidden, IsLocked);
+    public PostFacts Facts => new(UserId, PostNumber, IsDeleted, IsHidden, IsLocked, IsDeletedByAuthor);
     public TopicFacts TopicFacts => new(IsTopicDeleted, IsTopicClosed, IsTopicArchived);
 }
 

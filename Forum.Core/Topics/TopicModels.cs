@@ -53,9 +53,9 @@ public sealed record TopicHeader(
 public sealed record PostView(
     long Id, int PostNumber, long UserId, string Username, string AuthorName, string AuthorOrganization,
     string Cooked, int? ReplyToPostNumber, string? ReplyToUsername, int LikeCount, bool IsLikedByViewer,
-    int Version, DateTime CreatedAt, DateTime UpdatedAt, bool IsDeleted, bool IsHidden, bool IsLocked)
+    int Version, DateTime CreatedAt, DateTime UpdatedAt, bool IsDeleted, bool IsHidden, bool IsLocked, bool IsDeletedByAuthor)
 {
-    public PostFacts Facts => new(UserId, PostNumber, IsDeleted, IsHidden, IsLocked);
+    public PostFacts Facts => new(UserId, PostNumber, IsDeleted, IsHidden, IsLocked, IsDeletedByAuthor);
 }
 
 /// <summary>A page of a topic, with the small-action entries ("closed by @mod") that fall between its posts.</summary>

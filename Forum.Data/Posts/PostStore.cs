@@ -48,7 +48,8 @@ public sealed class PostStore(NpgsqlDataSource db) : IPostStore
         SELECT p.id, p.topic_id, t.slug AS topic_slug, t.title AS topic_title, p.post_number, p.user_id, u.username,
                p.raw, p.version, p.deleted_at IS NOT NULL AS is_deleted,
                p.hidden_at IS NOT NULL AS is_hidden, p.locked_at IS NOT NULL AS is_locked, t.deleted_at IS NOT NULL AS is_topic_deleted,
-               t.closed_at IS NOT NULL AS is_topic_closed, t.archived_at IS NOT NULL AS is_topic_archived
+               t.closed_at IS NOT NULL AS is_topic_closed, t.archived_at IS NOT NULL AS is_topic_archived,
+               p.deleted_at IS NOT NULL AND p.deleted_by_id = p.user_id AS is_deleted_by_author
           FROM posts p
           JOIN topics t ON t.id = p.topic_id
           JOIN categories c ON c.id = t.category_id

@@ -120,7 +120,8 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
                p.reply_to_post_number, ru.username AS reply_to_username, p.like_count,
                EXISTS (SELECT 1 FROM post_likes pl WHERE pl.post_id = p.id AND pl.user_id = @ViewerId) AS is_liked_by_viewer,
                p.version, p.created_at, p.updated_at, p.deleted_at IS NOT NULL AS is_deleted,
-               p.hidden_at IS NOT NULL AS is_hidden, p.locked_at IS NOT NULL AS is_locked
+               p.hidden_at IS NOT NULL AS is_hidden, p.locked_at IS NOT NULL AS is_locked,
+               p.deleted_at IS NOT NULL AND p.deleted_by_id = p.user_id AS is_deleted_by_author
           FROM posts p
           JOIN users u ON u.id = p.user_id
           LEFT JOIN posts rp ON rp.topic_id = p.topic_id AND rp.post_number = p.reply_to_post_number

@@ -114,4 +114,61 @@ public sealed class PreferencesTests(ForumApp forum) : IClassFixture<ForumApp>
         var stored = await forum.Get<IUserStore>().FindByIdAsync(yago, default);
         Assert.Equal(("", "UTC", "en"), (stored!.Name, stored.TimeZone, stored.Locale));
     }
+
+    [Fact]
+    public async Task One_save_keeps_every_change_on_the_page_and_the_confirmation_is_where_the_browser_lands()
+    {
+        await SetUpAsync();
+        var zoe = await forum.UserAsync("zoe_prefs");
+        using var session = forum.Session();
+        await session.LogInAsync("zoe_prefs");
+        var form = await session.OpenAsync("/my/preferences");
+        Assert.Single(form.Document.QuerySelectorAll("main form:has(#Input_Name)"));
+        Assert.Same(form.Document.QuerySelector("#Input_Name")!.Closest("form"), form.Document.QuerySelector("#Digest_Frequency")!.Closest("form"));
+        Assert.Same(form.Document.QuerySelector("#Input_Name")!.Closest("form"), form.Document.QuerySelector("#OnCreate")!.Closest("form"));
+
+        // The member changes the name, then the summary and notification settings further down, and saves once.
+        var answer = await session.SubmitAsync(form, "form.preferences-form", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Zoe Prado",
+            ["Digest.Frequency"] = "daily",
+            ["Digest.Hour"] = "6",
+            ["OnCreate"] = "2",
+        });
+        Assert.Equal("/my/preferences?saved=true#saved", answer.Location);
+        var saved = await session.OpenAsync(answer.Location!);
+        var notice = saved.Document.GetElementById("saved")!;
+        Assert.Equal("Your preferences are saved.", notice.TextContent.Trim());
+        Assert.Equal("-1", notice.GetAttribute("tabindex"));
+        Assert.True(notice.CompareDocumentPosition(saved.Document.QuerySelector("form.preferences-form")!).HasFlag(AngleSharp.Dom.DocumentPositions.Following),
+            "The confirmation comes before the form, at the top of the page.");
+        Assert.Equal("Zoe Prado", ValueOf(saved, "#Input_Name"));
+        Assert.Equal("daily", saved.Document.QuerySelector("#Digest_Frequency option[selected]")?.GetAttribute("value"));
+        Assert.Equal("6", ValueOf(saved, "#Digest_Hour"));
+        Assert.Equal("2", saved.Document.QuerySelector("#OnCreate option[selected]")?.GetAttribute("value"));
+        Assert.Equal("Zoe Prado", (await forum.Get<IUserStore>().FindByIdAsync(zoe, default))!.Name);
+    }
+
+    [Fact]
+    public async Task A_refused_summary_hour_does_not_lose_the_name_typed_beside_it()
+    {
+        await SetUpAsync();
+        var xena = await forum.UserAsync("xena_prefs");
+        using var session = forum.Session();
+        await session.LogInAsync("xena_prefs");
+        var form = await session.OpenAsync("/my/preferences");
+
+        var answer = await session.SubmitAsync(form, "form.preferences-form", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Xena Ruiz",
+            ["Digest.Frequency"] = "daily",
+            ["Digest.Hour"] = "25",
+        });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.Status);
+        Assert.Contains("Choose an hour between 0 and 23.", answer.Errors);
+        Assert.Equal("Xena Ruiz", ValueOf(answer, "#Input_Name"));
+        Assert.Equal("daily", answer.Document.QuerySelector("#Digest_Frequency option[selected]")?.GetAttribute("value"));
+        Assert.Empty(answer.Document.QuerySelectorAll(".notice"));
+        Assert.Equal("Xena Ruiz", (await forum.Get<IUserStore>().FindByIdAsync(xena, default))!.Name);
+    }
 }

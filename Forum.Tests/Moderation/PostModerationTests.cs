@@ -52,7 +52,8 @@ public sealed class PostModerationTests(ForumApp forum) : IClassFixture<ForumApp
         Assert.Single(await moderator.LogAsync("post_locked", "author_posts"));
 
         // Delete and restore.
-        var deleted = await moderator.SubmitAndFollowAsync(locked, "#post-2 form[action$='/delete']", new Dictionary<string, string>());
+        var confirm = await moderator.OpenAsync(locked.Document.QuerySelector("#post-2 a.delete-post")!.GetAttribute("href")!);
+        var deleted = await moderator.SubmitAndFollowAsync(confirm, "form.delete-confirmation", new Dictionary<string, string>());
         Assert.Contains("deleted", deleted.Document.QuerySelector("#post-2")!.ClassList);
         var restoreTry = await member.PostWithTokenAsync(memberPage, $"/p/{postId}/moderate?handler=Restore");
         Assert.Equal(HttpStatusCode.Forbidden, restoreTry.Status);

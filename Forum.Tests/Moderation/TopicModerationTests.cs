@@ -116,6 +116,29 @@ public sealed class TopicModerationTests(ForumApp forum) : IClassFixture<ForumAp
     }
 
     [Fact]
+    public async Task Delete_topic_asks_first_and_the_deleted_topic_offers_restore()
+    {
+        var (author, member, moderator) = await CastAsync("askdel");
+        var topic = await forum.TopicAsync(author, categoryId, "A thread a moderator nearly deletes");
+        var page = await moderator.OpenAsync(UrlOf(topic));
+        Assert.Null(page.Document.QuerySelector("form[action$='handler=Delete']"));
+        var confirm = await moderator.OpenAsync(page.Document.QuerySelector("a#delete-topic")!.GetAttribute("href")!);
+        Assert.Equal("Delete topic", confirm.TextOf("h1"));
+        Assert.Contains("Delete the topic A thread a moderator nearly deletes?", confirm.TextOf("form.delete-confirmation"));
+        Assert.Null((await moderator.OpenAsync(UrlOf(topic))).Document.QuerySelector(".topic-deleted-notice"));
+
+        var memberConfirm = await member.GetAsync($"/t/{topic.Id}/moderate?handler=Delete");
+        Assert.Equal(HttpStatusCode.Forbidden, memberConfirm.Status);
+        Assert.Null(memberConfirm.Document.QuerySelector("form.delete-confirmation"));
+
+        var deleted = await moderator.SubmitAndFollowAsync(confirm, "form.delete-confirmation", new Dictionary<string, string>());
+        Assert.NotNull(deleted.Document.QuerySelector(".topic-deleted-notice"));
+        var restored = await moderator.SubmitAndFollowAsync(deleted, "#restore-topic", new Dictionary<string, string>());
+        Assert.Null(restored.Document.QuerySelector(".topic-deleted-notice"));
+        Assert.NotNull(restored.Document.QuerySelector("a#delete-topic"));
+    }
+
+    [Fact]
     public async Task A_timer_shows_on_the_topic_and_a_past_moment_is_refused()
     {
         var (author, _, moderator) = await CastAsync("timer2");

@@ -35,16 +35,19 @@ public sealed class DeleteAndLikeTests(ForumApp forum) : IClassFixture<ForumApp>
         using var brunoSession = await SignedInAsync("bruno_d");
         var read = await brunoSession.OpenAsync(TopicUrl(topic));
         var postId = read.PostIdOf(2);
-        var deleted = await brunoSession.SubmitAndFollowAsync(read, "#post-2 form[action$='/delete']", new Dictionary<string, string>());
+        var confirm = await brunoSession.OpenAsync(read.Document.QuerySelector("#post-2 a.delete-post")!.GetAttribute("href")!);
+        var deleted = await brunoSession.SubmitAndFollowAsync(confirm, "form.delete-confirmation", new Dictionary<string, string>());
         Assert.Equal(TopicUrl(topic) + "/2", deleted.Url);
         Assert.Contains("deleted", deleted.Document.QuerySelector("#post-2")!.ClassList);
         Assert.Equal("This post was deleted.", deleted.TextOf("#post-2 .post-deleted-notice"));
         Assert.Null(deleted.Document.QuerySelector("#post-2 .cooked"));
-        Assert.Null(deleted.Document.QuerySelector("#post-2 form"));
+        // The author's only action left on it is taking the deletion back.
+        Assert.Equal("Undo", Assert.Single(deleted.Document.QuerySelectorAll("#post-2 form button")).TextContent.Trim());
 
         using var guest = forum.Session();
         var guestView = await guest.OpenAsync(TopicUrl(topic));
         Assert.Equal("This post was deleted.", guestView.TextOf("#post-2 .post-deleted-notice"));
+        Assert.Null(guestView.Document.QuerySelector("#post-2 form"));
         Assert.DoesNotContain("rather take back", guestView.Text);
 
         using var moderator = await SignedInAsync("mod_d");
@@ -84,6 +87,72 @@ public sealed class DeleteAndLikeTests(ForumApp forum) : IClassFixture<ForumApp>
 
         var deleted = await brunoSession.SubmitAndFollowAsync(confirm, "form.delete-confirmation", new Dictionary<string, string>());
         Assert.Equal("This post was deleted.", deleted.TextOf("#post-2 .post-deleted-notice"));
+    }
+
+    [Fact]
+    public async Task Delete_asks_first_then_the_author_undoes_it_and_another_member_cannot()
+    {
+        var categoryId = await CategoryAsync("Undo");
+        var ana = await forum.UserAsync("ana_u");
+        var bruno = await forum.UserAsync("bruno_u");
+        await forum.UserAsync("carla_u");
+        var topic = await forum.TopicAsync(ana, categoryId, "A reply deleted by mistake");
+        await forum.ReplyAsync(bruno, topic.Id, "Bruno's reply that he deletes by mistake.");
+
+        using var brunoSession = await SignedInAsync("bruno_u");
+        var read = await brunoSession.OpenAsync(TopicUrl(topic));
+        var postId = read.PostIdOf(2);
+        // The topic page's Delete is a link to a page that asks; following it deletes nothing.
+        Assert.Null(read.Document.QuerySelector("#post-2 form[action$='/delete']"));
+        var confirm = await brunoSession.OpenAsync(read.Document.QuerySelector("#post-2 a.delete-post")!.GetAttribute("href")!);
+        Assert.Equal("Delete post", confirm.TextOf("h1"));
+        Assert.Contains("Delete post #2 in A reply deleted by mistake?", confirm.TextOf("form.delete-confirmation"));
+        Assert.Equal(TopicUrl(topic) + "/2#post-2", confirm.Document.QuerySelector("form.delete-confirmation a.button")!.GetAttribute("href"));
+        Assert.Null((await brunoSession.OpenAsync(TopicUrl(topic))).Document.QuerySelector("#post-2 .post-deleted-notice"));
+
+        var deleted = await brunoSession.SubmitAndFollowAsync(confirm, "form.delete-confirmation", new Dictionary<string, string>());
+        Assert.Equal("This post was deleted.", deleted.TextOf("#post-2 .post-deleted-notice"));
+
+        using var carla = await SignedInAsync("carla_u");
+        var carlaView = await carla.OpenAsync(TopicUrl(topic));
+        Assert.Null(carlaView.Document.QuerySelector("#post-2 .restore-post"));
+        var carlaTry = await carla.PostWithTokenAsync(carlaView, $"/p/{postId}/delete?handler=Undo");
+        Assert.Equal(HttpStatusCode.Forbidden, carlaTry.Status);
+        Assert.Contains("You can only restore your own posts.", carlaTry.TextOf(".refusal-message"));
+        Assert.Equal("This post was deleted.", (await carla.OpenAsync(TopicUrl(topic))).TextOf("#post-2 .post-deleted-notice"));
+
+        var undone = await brunoSession.SubmitAndFollowAsync(deleted, "#post-2 .restore-post", new Dictionary<string, string>());
+        Assert.Equal(TopicUrl(topic) + "/2", undone.Url);
+        Assert.DoesNotContain("deleted", undone.Document.QuerySelector("#post-2")!.ClassList);
+        Assert.Equal("Bruno's reply that he deletes by mistake.", undone.TextOf("#post-2 .cooked"));
+        Assert.Equal("Bruno's reply that he deletes by mistake.", (await carla.OpenAsync(TopicUrl(topic))).TextOf("#post-2 .cooked"));
+    }
+
+    [Fact]
+    public async Task An_author_cannot_undo_a_deletion_made_by_a_moderator()
+    {
+        var categoryId = await CategoryAsync("StaffDelete");
+        var ana = await forum.UserAsync("ana_s");
+        var bruno = await forum.UserAsync("bruno_s");
+        await forum.UserAsync("mod_s", UserRole.Moderator);
+        var topic = await forum.TopicAsync(ana, categoryId, "A reply a moderator removes");
+        await forum.ReplyAsync(bruno, topic.Id, "A reply that breaks the forum's rules.");
+
+        using var moderator = await SignedInAsync("mod_s");
+        var modView = await moderator.OpenAsync(TopicUrl(topic));
+        var postId = modView.PostIdOf(2);
+        var confirm = await moderator.OpenAsync(modView.Document.QuerySelector("#post-2 a.delete-post")!.GetAttribute("href")!);
+        var deleted = await moderator.SubmitAndFollowAsync(confirm, "form.delete-confirmation", new Dictionary<string, string>());
+        Assert.Equal("Restore", deleted.TextOf("#post-2 .restore-post button"));
+
+        using var brunoSession = await SignedInAsync("bruno_s");
+        var brunoView = await brunoSession.OpenAsync(TopicUrl(topic));
+        Assert.Equal("This post was deleted.", brunoView.TextOf("#post-2 .post-deleted-notice"));
+        Assert.Null(brunoView.Document.QuerySelector("#post-2 .restore-post"));
+        var brunoTry = await brunoSession.PostWithTokenAsync(brunoView, $"/p/{postId}/delete?handler=Undo");
+        Assert.Equal(HttpStatusCode.Forbidden, brunoTry.Status);
+        Assert.Contains("A moderator deleted this post; only staff can restore it.", brunoTry.TextOf(".refusal-message"));
+        Assert.Equal("This post was deleted.", (await brunoSession.OpenAsync(TopicUrl(topic))).TextOf("#post-2 .post-deleted-notice"));
     }
 
     [Fact]
@@ -169,7 +238,8 @@ public sealed class DeleteAndLikeTests(ForumApp forum) : IClassFixture<ForumApp>
         Assert.Contains("You cannot like your own post.", own.TextOf(".refusal-message"));
 
         using var brunoSession = await SignedInAsync("bruno_o");
-        await brunoSession.SubmitAndFollowAsync(await brunoSession.OpenAsync(TopicUrl(topic)), "#post-2 form[action$='/delete']", new Dictionary<string, string>());
+        var brunoRead = await brunoSession.OpenAsync(TopicUrl(topic));
+        await brunoSession.SubmitAndFollowAsync(await brunoSession.OpenAsync($"/p/{brunoRead.PostIdOf(2)}/delete"), "form.delete-confirmation", new Dictionary<string, string>());
         var onDeleted = await anaSession.SubmitAsync(read, "#post-2 form[action$='/like']", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Conflict, onDeleted.Status);
         Assert.Contains("This post was deleted, so it can no longer be liked.", onDeleted.TextOf(".refusal-message"));

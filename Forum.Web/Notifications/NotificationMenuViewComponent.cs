@@ -16,7 +16,7 @@ public sealed class NotificationMenuViewComponent(INotificationStore notificatio
     }
 }
 
-/// <summary>The "when I create or reply to a topic" choices on /my/preferences; saved by /my/preferences/notifications.</summary>
+/// <summary>The "when I create or reply to a topic" choices on /my/preferences; fields of that page's one form, which saves them.</summary>
 public sealed class NotificationPreferencesViewComponent(INotificationStore notifications) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync()

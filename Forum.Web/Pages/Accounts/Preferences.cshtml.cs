@@ -1,6 +1,7 @@
 using System.Globalization;
 using Forum.Core.Accounts;
 using Forum.Core.Digests;
+using Forum.Core.Notifications;
 using Forum.Web.Accounts;
 using Forum.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
@@ -13,7 +14,7 @@ namespace Forum.Web.Pages.Accounts;
 
 /// <summary>/my/preferences: the member edits their profile, language and time zone, and their summary emails.</summary>
 [Authorize]
-public sealed class PreferencesModel(AccountService accounts, IUserStore users, SessionService sessions, DigestPreferencesService digestPreferences, IDigestStore digests, ITimeZoneStore zones) : ForumPageModel
+public sealed class PreferencesModel(AccountService accounts, IUserStore users, SessionService sessions, DigestPreferencesService digestPreferences, NotificationService notifications, IDigestStore digests, ITimeZoneStore zones) : ForumPageModel
 {
     /// <summary>The zones members may choose, by IANA name; the same list AccountService accepts.</summary>
     private IReadOnlyList<string> knownZones = [];
@@ -75,20 +76,6 @@ public sealed class PreferencesModel(AccountService accounts, IUserStore users, 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDigestAsync(CancellationToken ct)
-    {
-        if (Viewer.UserId is not { } userId) return Challenge();
-        var hour = int.TryParse(Digest.Hour, NumberStyles.None, CultureInfo.InvariantCulture, out var h) ? h : -1;
-        var outcome = await digestPreferences.UpdateAsync(userId, Digest.Frequency, hour, ct);
-        if (outcome.Succeeded) return Redirect("/my/preferences?saved=true#digest");
-        // The rest of the page shows what is stored; the summary form keeps what was typed.
-        var posted = Digest;
-        var shown = await OnGetAsync(ct);
-        if (shown is not PageResult) return shown;
-        Digest = posted;
-        return RefusedPage(outcome.Errors, "Digest");
-    }
-
     /// <summary>Every session ends, this one included; this browser then gets a fresh one, so only it stays signed in.</summary>
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct)
     {
@@ -115,18 +102,32 @@ public sealed class PreferencesModel(AccountService accounts, IUserStore users, 
         return Redirect("/login");
     }
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    /// <summary>
+    /// Saves the profile, notification and summary choices together. Each valid part is kept even when another is
+    /// refused, and the refused page re-shows everything as typed, so no change is lost.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync([FromForm] int onCreate, [FromForm] int onReply, [FromForm] bool emailWhenAway, CancellationToken ct)
     {
         var user = await CurrentUserAsync(ct);
         if (user is null) return Challenge();
         Username = user.Username;
         knownZones = await zones.AllAsync(ct);
-        var outcome = await accounts.UpdateProfileAsync(new ProfileUpdate(user.Id, (Input.Name ?? "").Trim(), (Input.Bio ?? "").Trim(),
+        // Notifications first: the refused page reads them back from the store, so they show as typed.
+        var notified = await notifications.SavePreferencesAsync(Viewer, onCreate, onReply, emailWhenAway, ct);
+        var profile = await accounts.UpdateProfileAsync(new ProfileUpdate(user.Id, (Input.Name ?? "").Trim(), (Input.Bio ?? "").Trim(),
             (Input.Organization ?? "").Trim(), (Input.Location ?? "").Trim(), Input.TimeZone ?? "", Input.Locale ?? ""), ct);
-        if (!outcome.Succeeded) return RefusedPage(outcome.Errors);
+        var hour = int.TryParse(Digest.Hour, NumberStyles.None, CultureInfo.InvariantCulture, out var h) ? h : -1;
+        var digest = await digestPreferences.UpdateAsync(user.Id, Digest.Frequency, hour, ct);
+        if (!notified.Succeeded || !profile.Succeeded || !digest.Succeeded)
+        {
+            var refusals = notified.Errors.Select(e => e with { Field = "" }).Concat(profile.Errors).ToList();
+            if (refusals.Count > 0) ShowRefusal(refusals);
+            if (!digest.Succeeded) ShowRefusal(digest.Errors, "Digest");
+            return Page();
+        }
 
         // The next request's session check puts the new language and zone into the cookie, so that page uses them.
-        return Redirect("/my/preferences?saved=true");
+        return Redirect("/my/preferences?saved=true#saved");
     }
 
     private async Task<User?> CurrentUserAsync(CancellationToken ct) =>

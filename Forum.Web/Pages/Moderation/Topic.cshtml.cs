@@ -51,6 +51,17 @@ public sealed class TopicModel(ITopicStore topics, ICategoryStore categories, To
         return Page();
     }
 
+    /// <summary>Set by the "Delete topic?" question, which the page asks instead of its usual tools.</summary>
+    public bool ConfirmingDelete { get; private set; }
+
+    /// <summary>"Delete topic?": the topic page's Delete topic link leads here, so deleting takes a deliberate second click.</summary>
+    public async Task<IActionResult> OnGetDeleteAsync(long id, CancellationToken ct)
+    {
+        var shown = await OnGetAsync(id, ct);
+        ConfirmingDelete = !IsRefused;
+        return shown;
+    }
+
     public Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct) => ActAsync(id, status.SetClosedAsync(Viewer, id, true, ct, Input.Reason), ct);
     public Task<IActionResult> OnPostOpenAsync(long id, CancellationToken ct) => ActAsync(id, status.SetClosedAsync(Viewer, id, false, ct, Input.Reason), ct);
     public Task<IActionResult> OnPostArchiveAsync(long id, CancellationToken ct) => ActAsync(id, status.SetArchivedAsync(Viewer, id, true, ct, Input.Reason), ct);

@@ -9,7 +9,7 @@ namespace Forum.Web.Pages.Posts;
 [Authorize]
 public sealed class DeleteModel(IPostStore posts, PostEditService edits) : PostPageModel(posts)
 {
-    /// <summary>A confirmation for whoever arrives by link; the topic page's button posts directly.</summary>
+    /// <summary>"Delete this post?": the topic page's Delete link leads here, so deleting takes a deliberate second click.</summary>
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
@@ -22,6 +22,14 @@ public sealed class DeleteModel(IPostStore posts, PostEditService edits) : PostP
         if (RefuseUnlessDeletable() is { } refused) return refused;
         var outcome = await edits.DeleteAsync(Viewer, id, ct);
         return outcome.Value is { } deleted ? RedirectToPost(deleted) : Refuse(outcome.Errors);
+    }
+
+    /// <summary>The post's "Undo" (or, for staff, "Restore") button: the author takes back their own deletion.</summary>
+    public async Task<IActionResult> OnPostUndoAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        var outcome = await edits.RestoreAsync(Viewer, id, ct);
+        return outcome.Value is { } restored ? RedirectToPost(restored) : Refuse(outcome.Errors);
     }
 
     private IActionResult? RefuseUnlessDeletable()

@@ -4,7 +4,7 @@ using Forum.Core.Topics;
 namespace Forum.Web.Pages.Topics;
 
 /// <summary>What the reader may do with one post, asked of the Guardian once; the _Post partial only reads it.</summary>
-public sealed record PostPermissions(bool CanSeeText, bool CanReply, bool CanQuote, bool CanLike, bool CanEdit, bool CanDelete, bool CanFlag, bool CanModerate)
+public sealed record PostPermissions(bool CanSeeText, bool CanReply, bool CanQuote, bool CanLike, bool CanEdit, bool CanDelete, bool CanRestore, bool CanFlag, bool CanModerate)
 {
     public static PostPermissions For(Guardian guardian, TopicFacts topic, PostView post)
     {
@@ -16,6 +16,7 @@ public sealed record PostPermissions(bool CanSeeText, bool CanReply, bool CanQuo
             CanLike: guardian.CanLike(facts) is null,
             CanEdit: guardian.CanEdit(topic, facts) is null,
             CanDelete: guardian.CanDelete(topic, facts) is null,
+            CanRestore: guardian.CanRestore(facts) is null,
             CanFlag: guardian.CanFlag(facts) is null,
             CanModerate: guardian.CanModerate() is null);
     }
