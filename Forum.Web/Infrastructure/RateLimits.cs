@@ -49,7 +49,7 @@ public static class RateLimits
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         if (!WantsJson(http)) return;   // the status code page says it, in the reader's language
         var L = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        await http.Response.WriteAsJsonAsync(new { errors = new[] { L["You are doing that too often. Wait {0} seconds and try again.", seconds].Value }, error_type = RefusalResponses.ErrorTypeOf(Forum.Core.RefusalKind.RateLimited) }, ct);
+        await RefusalResponses.Json(Forum.Core.Refusal.RateLimited("You are doing that too often. Wait {0} seconds and try again.", seconds), L).ExecuteAsync(http);
     }
 
     private static bool WantsJson(HttpContext http) =>
