@@ -8,7 +8,7 @@ namespace Forum.Tests.Infrastructure;
 /// The real forum on real Kestrel at a free loopback port, so that a real browser can reach it: SignalR's
 /// WebSockets, static files and cookies behave exactly as in production.
 /// </summary>
-public sealed class BrowserForumApp : ForumApp
+public class BrowserForumApp : ForumApp
 {
     public BrowserForumApp() => UseKestrel(0);
 
