@@ -103,6 +103,12 @@ public sealed class AccountService(IUserStore users, IPasswordHasher hasher, Ses
         return Outcome<bool>.Ok(await users.UpdateProfileAsync(update with { TimeZone = timeZone! }, ct));
     }
 
+    /// <summary>The member's colour scheme, by its name (system, light or dark).</summary>
+    public async Task<Outcome<bool>> SetThemeAsync(long userId, string? theme, CancellationToken ct) =>
+        ColorThemes.TryParse(theme, out var parsed)
+            ? Outcome<bool>.Ok(await users.SetThemeAsync(userId, parsed, ct))
+            : Outcome<bool>.Refused(new FieldError("Theme", "Choose a theme from the list."));
+
     // A refused value is echoed in the message; a hostile one must not fill the page.
     private static string Clip(string value) => value.Length <= 64 ? value : value[..64] + "…";
 }

@@ -34,6 +34,8 @@ public interface IUserStore
 
     Task<bool> UpdateProfileAsync(ProfileUpdate update, CancellationToken ct);
 
+    Task<bool> SetThemeAsync(long userId, ColorTheme theme, CancellationToken ct);
+
     Task<bool> SetRoleAsync(long userId, UserRole role, CancellationToken ct);
 
     Task<bool> AnyAdminAsync(CancellationToken ct);

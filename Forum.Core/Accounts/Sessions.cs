@@ -3,7 +3,7 @@ using Forum.Core.Events;
 namespace Forum.Core.Accounts;
 
 /// <summary>What a live session tells each request about its member: enough for the cookie's claims and the suspension check.</summary>
-public sealed record SessionMember(long UserId, string Username, UserRole Role, string Locale, string TimeZone, bool EmailConfirmed, DateTime? SuspendedUntil);
+public sealed record SessionMember(long UserId, string Username, UserRole Role, string Locale, string TimeZone, bool EmailConfirmed, DateTime? SuspendedUntil, string Theme);
 
 public interface ISessionStore
 {

@@ -34,7 +34,7 @@ public sealed class SessionStore(NpgsqlDataSource db) : ISessionStore
                  WHERE u.id = live.user_id AND (u.last_seen_at IS NULL OR u.last_seen_at < @Now - @Resolution)
             )
             SELECT u.id AS user_id, u.username, u.role, u.locale, u.time_zone,
-                   u.email_confirmed_at IS NOT NULL AS email_confirmed, u.suspended_until
+                   u.email_confirmed_at IS NOT NULL AS email_confirmed, u.suspended_until, u.theme
               FROM live JOIN users u ON u.id = live.user_id;
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -64,8 +64,8 @@ public sealed class SessionStore(NpgsqlDataSource db) : ISessionStore
         return (await conn.QueryAsync<string>(new CommandDefinition(sql, new { SessionIds = sessionIds.ToArray() }, cancellationToken: ct))).AsList();
     }
 
-    private sealed record SessionRow(long UserId, string Username, string Role, string Locale, string TimeZone, bool EmailConfirmed, DateTime? SuspendedUntil)
+    private sealed record SessionRow(long UserId, string Username, string Role, string Locale, string TimeZone, bool EmailConfirmed, DateTime? SuspendedUntil, string Theme)
     {
-        public SessionMember ToMember() => new(UserId, Username, UserStore.ParseRole(Role), Locale, TimeZone, EmailConfirmed, SuspendedUntil);
+        public SessionMember ToMember() => new(UserId, Username, UserStore.ParseRole(Role), Locale, TimeZone, EmailConfirmed, SuspendedUntil, Theme);
     }
 }

@@ -7,7 +7,7 @@ namespace Forum.Data.Accounts;
 public sealed class UserStore(NpgsqlDataSource db) : IUserStore
 {
     private const string UserColumns = """
-        id, username, email, name, bio, organization, location, time_zone, locale, role, created_at, email_confirmed_at
+        id, username, email, name, bio, organization, location, time_zone, locale, role, created_at, email_confirmed_at, theme
         """;
 
     public async Task<(long? Id, CreateUserConflict Conflict)> CreateAsync(NewUser user, CancellationToken ct)
@@ -96,6 +96,13 @@ public sealed class UserStore(NpgsqlDataSource db) : IUserStore
         return await conn.ExecuteAsync(new CommandDefinition(sql, update, cancellationToken: ct)) == 1;
     }
 
+    public async Task<bool> SetThemeAsync(long userId, ColorTheme theme, CancellationToken ct)
+    {
+        const string sql = "UPDATE users SET theme = @Theme WHERE id = @UserId;";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteAsync(new CommandDefinition(sql, new { UserId = userId, Theme = ColorThemes.NameOf(theme) }, cancellationToken: ct)) == 1;
+    }
+
     public async Task<bool> SetRoleAsync(long userId, UserRole role, CancellationToken ct)
     {
         const string sql = "UPDATE users SET role = @Role WHERE id = @UserId;";
@@ -123,8 +130,8 @@ public sealed class UserStore(NpgsqlDataSource db) : IUserStore
     internal static UserRole ParseRole(string role) => Enum.Parse<UserRole>(role, ignoreCase: true);
 
     private sealed record UserRow(long Id, string Username, string Email, string Name, string Bio, string Organization,
-        string Location, string TimeZone, string Locale, string Role, DateTime CreatedAt, DateTime? EmailConfirmedAt)
+        string Location, string TimeZone, string Locale, string Role, DateTime CreatedAt, DateTime? EmailConfirmedAt, string Theme)
     {
-        public User ToUser() => new(Id, Username, Email, Name, Bio, Organization, Location, TimeZone, Locale, ParseRole(Role), CreatedAt, EmailConfirmedAt);
+        public User ToUser() => new(Id, Username, Email, Name, Bio, Organization, Location, TimeZone, Locale, ParseRole(Role), CreatedAt, EmailConfirmedAt, Theme);
     }
 }

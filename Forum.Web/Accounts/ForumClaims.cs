@@ -11,6 +11,7 @@ public static class ForumClaims
 {
     public const string Locale = "forum:locale";
     public const string TimeZone = "forum:tz";
+    public const string Theme = "forum:theme";
     /// <summary>Present while the member's address is unconfirmed: the layout asks them to confirm it.</summary>
     public const string Unconfirmed = "forum:unconfirmed";
     /// <summary>The session's secret token; the server keeps only its hash (<see cref="SessionService"/>).</summary>
@@ -25,6 +26,7 @@ public static class ForumClaims
             new(ClaimTypes.Role, member.Role.ToString()),
             new(Locale, member.Locale),
             new(TimeZone, member.TimeZone),
+            new(Theme, member.Theme),
             new(SessionTokenClaim, sessionToken),
         ];
         if (!member.EmailConfirmed) claims.Add(new Claim(Unconfirmed, "true"));
@@ -36,7 +38,7 @@ public static class ForumClaims
     {
         var sessions = http.RequestServices.GetRequiredService<SessionService>();
         var token = await sessions.StartAsync(user.Id, http.Request.Headers.UserAgent.ToString(), http.RequestAborted);
-        var member = new SessionMember(user.Id, user.Username, user.Role, user.Locale, user.TimeZone, user.EmailConfirmedAt is not null, null);
+        var member = new SessionMember(user.Id, user.Username, user.Role, user.Locale, user.TimeZone, user.EmailConfirmedAt is not null, null, user.Theme);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, PrincipalFor(member, token),
             new AuthenticationProperties { IsPersistent = true });
     }
@@ -62,6 +64,10 @@ public static class ForumClaims
     public static string? SessionId(this ClaimsPrincipal principal) => principal.SessionToken() is { } token ? SecretTokens.IdOf(token) : null;
 
     public static bool IsEmailUnconfirmed(this ClaimsPrincipal principal) => principal.HasClaim(c => c.Type == Unconfirmed);
+
+    /// <summary>The member's colour scheme; guests follow their device, as <see cref="ColorTheme.System"/> does.</summary>
+    public static ColorTheme ColorTheme(this ClaimsPrincipal principal) =>
+        ColorThemes.TryParse(principal.FindFirstValue(Theme), out var theme) ? theme : Core.Accounts.ColorTheme.System;
 
     /// <summary>The member's zone, or UTC for guests and unknown ids.</summary>
     public static TimeZoneInfo TimeZoneInfo(this ClaimsPrincipal principal) =>

@@ -53,6 +53,7 @@ public sealed class PreferencesModel(AccountService accounts, IUserStore users, 
         public string? Location { get; set; }
         public string TimeZone { get; set; } = "UTC";
         public string Locale { get; set; } = "en";
+        public string Theme { get; set; } = "system";
     }
 
     /// <summary>Every known zone, plus the chosen one if this machine lacks it, so the select never drops it.</summary>
@@ -69,7 +70,7 @@ public sealed class PreferencesModel(AccountService accounts, IUserStore users, 
         Input = new PreferencesInput
         {
             Name = user.Name, Bio = user.Bio, Organization = user.Organization, Location = user.Location,
-            TimeZone = user.TimeZone, Locale = user.Locale,
+            TimeZone = user.TimeZone, Locale = user.Locale, Theme = user.Theme,
         };
         var digest = await digests.PreferencesAsync(user.Id, ct) ?? new DigestPreferences(DigestRules.DefaultFrequency, DigestRules.DefaultHour);
         Digest = new DigestInput { Frequency = DigestRules.NameOf(digest.Frequency), Hour = digest.Hour.ToString(CultureInfo.InvariantCulture) };
@@ -116,17 +117,18 @@ public sealed class PreferencesModel(AccountService accounts, IUserStore users, 
         var notified = await notifications.SavePreferencesAsync(Viewer, onCreate, onReply, emailWhenAway, ct);
         var profile = await accounts.UpdateProfileAsync(new ProfileUpdate(user.Id, (Input.Name ?? "").Trim(), (Input.Bio ?? "").Trim(),
             (Input.Organization ?? "").Trim(), (Input.Location ?? "").Trim(), Input.TimeZone ?? "", Input.Locale ?? ""), ct);
+        var theme = await accounts.SetThemeAsync(user.Id, Input.Theme, ct);
         var hour = int.TryParse(Digest.Hour, NumberStyles.None, CultureInfo.InvariantCulture, out var h) ? h : -1;
         var digest = await digestPreferences.UpdateAsync(user.Id, Digest.Frequency, hour, ct);
-        if (!notified.Succeeded || !profile.Succeeded || !digest.Succeeded)
+        if (!notified.Succeeded || !profile.Succeeded || !theme.Succeeded || !digest.Succeeded)
         {
-            var refusals = notified.Errors.Select(e => e with { Field = "" }).Concat(profile.Errors).ToList();
+            var refusals = notified.Errors.Select(e => e with { Field = "" }).Concat(profile.Errors).Concat(theme.Errors).ToList();
             if (refusals.Count > 0) ShowRefusal(refusals);
             if (!digest.Succeeded) ShowRefusal(digest.Errors, "Digest");
             return Page();
         }
 
-        // The next request's session check puts the new language and zone into the cookie, so that page uses them.
+        // The next request's session check puts the new language, zone and theme into the cookie, so that page uses them.
         return Redirect("/my/preferences?saved=true#saved");
     }
 
