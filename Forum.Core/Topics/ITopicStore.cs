@@ -16,10 +16,10 @@ public interface ITopicStore
     Task<TopTopicList> TopAsync(TopTopicsQuery query, CancellationToken ct);
 
     /// <summary>
-    /// The number of the first post created at or after <paramref name="at"/> (the last post when none is),
-    /// for the date jump; null when the viewer may not read the topic.
+    /// The first post created at or after <paramref name="at"/> (the last post when none is), for the date jump;
+    /// null when the viewer may not read the topic.
     /// </summary>
-    Task<int?> PostNumberAtAsync(long topicId, Viewer viewer, DateTime at, CancellationToken ct);
+    Task<TopicSpot?> FirstPostFromAsync(long topicId, Viewer viewer, DateTime at, CancellationToken ct);
 
     /// <summary>One round trip: the header and posts numbered [firstPostNumber, firstPostNumber + take). Null when the viewer may not read it.</summary>
     Task<TopicPage?> GetPageAsync(long topicId, Viewer viewer, int firstPostNumber, int take, CancellationToken ct);

@@ -134,7 +134,13 @@ public sealed record PostView(
 public sealed record TopicPage(TopicHeader Topic, IReadOnlyList<PostView> Posts, IReadOnlyList<TopicActionView> Actions, TopicModerationState Moderation)
 {
     public TopicFacts Facts => new(Topic.IsDeleted, Topic.IsClosed, Moderation.IsArchived);
+
+    /// <summary>How far the member had read before this page was shown (0: never opened; always 0 for guests).</summary>
+    public int LastReadPostNumber { get; init; }
 }
+
+/// <summary>A place in a topic: where a jump lands.</summary>
+public sealed record TopicSpot(string Slug, int PostNumber);
 
 public sealed record NewTopic(long CategoryId, long UserId, string Title, string Slug, string Raw, string Cooked, int CookedVersion, DateTime CreatedAt)
 {

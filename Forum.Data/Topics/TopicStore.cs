@@ -184,17 +184,17 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
         return new TopTopicList(rows.Select(r => r.Topic).ToList(), next);
     }
 
-    public async Task<int?> PostNumberAtAsync(long topicId, Viewer viewer, DateTime at, CancellationToken ct)
+    public async Task<TopicSpot?> FirstPostFromAsync(long topicId, Viewer viewer, DateTime at, CancellationToken ct)
     {
         const string sql = $"""
-            SELECT COALESCE(
-                       (SELECT min(p.post_number) FROM posts p WHERE p.topic_id = t.id AND p.created_at >= @At),
-                       t.highest_post_number)
+            SELECT t.slug,
+                   COALESCE((SELECT min(p.post_number) FROM posts p WHERE p.topic_id = t.id AND p.created_at >= @At),
+                            t.highest_post_number) AS post_number
               FROM topics t JOIN categories c ON c.id = t.category_id
              WHERE t.id = @TopicId AND {Visibility.TopicReadable};
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
-        return await conn.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(sql,
+        return await conn.QuerySingleOrDefaultAsync<TopicSpot>(new CommandDefinition(sql,
             new { TopicId = topicId, ViewerId = viewer.UserId, viewer.IsStaff, At = at }, cancellationToken: ct));
     }
 
@@ -235,6 +235,9 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
                t.slow_mode_minutes, tt.action AS timer_action, tt.execute_at AS timer_execute_at, tt.hours_after_reply AS timer_hours_after_reply
           FROM topics t LEFT JOIN topic_timers tt ON tt.topic_id = t.id
          WHERE t.id = @TopicId;
+
+        -- The member's reading position before this visit, for "back to where you left off".
+        SELECT tu.last_read_post_number FROM topic_users tu WHERE tu.topic_id = @TopicId AND tu.user_id = @ViewerId;
         """;
 
     public async Task<TopicPage?> GetPageAsync(long topicId, Viewer viewer, int firstPostNumber, int take, CancellationToken ct)
@@ -247,7 +250,8 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
         var posts = (await grid.ReadAsync<PostView>()).AsList();
         var actions = (await grid.ReadAsync<TopicActionView>()).AsList();
         var moderation = await grid.ReadSingleOrDefaultAsync<TopicModerationState>() ?? TopicModerationState.None;
-        return header is null ? null : new TopicPage(header, posts, actions, moderation);
+        var lastRead = await grid.ReadSingleOrDefaultAsync<int?>() ?? 0;
+        return header is null ? null : new TopicPage(header, posts, actions, moderation) { LastReadPostNumber = lastRead };
     }
 
     public async Task<TopicAccess?> FindAccessAsync(long topicId, Viewer viewer, CancellationToken ct)
