@@ -21,6 +21,9 @@ public sealed class ForumOptions : IValidatableObject
 
     [Range(5, 100)] public int TopicsPerPage { get; set; } = 30;
 
+    /// <summary>How long a topic counts as new for members who have not opened it (Discourse's default: 2 days).</summary>
+    [Range(1, 365)] public int NewTopicWindowDays { get; set; } = 2;
+
     /// <summary>How often each kind of request may be made; over the limit the forum answers 429 with Retry-After.</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
 

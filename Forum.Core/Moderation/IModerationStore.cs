@@ -50,6 +50,9 @@ public interface IModerationStore
     Task<FlagResult> FlagAsync(NewFlag flag, int flagsToHide, CancellationToken ct);
 
     /// <summary>Posts with pending flags, longest waiting first.</summary>
+    /// <summary>How many posts wait in the review queue, for the header's "Review (n)".</summary>
+    Task<int> PendingReviewCountAsync(CancellationToken ct);
+
     Task<IReadOnlyList<ReviewItem>> ReviewQueueAsync(int take, CancellationToken ct);
 
     /// <summary>Settles the post's pending flags; null when it had none.</summary>

@@ -9,6 +9,18 @@ public interface ITopicStore
 
     Task<TopicList> ListAsync(TopicListQuery query, CancellationToken ct);
 
+    /// <summary>How many topics the member's New and Unread lists hold (the same rules as <see cref="ListAsync"/>), in one query.</summary>
+    Task<TopicListCounts> CountsAsync(Viewer viewer, DateTime newSince, CancellationToken ct);
+
+    /// <summary>Topics by their activity score in the period (Discourse's /top, simplified: see the README).</summary>
+    Task<TopTopicList> TopAsync(TopTopicsQuery query, CancellationToken ct);
+
+    /// <summary>
+    /// The first post created at or after <paramref name="at"/> (the last post when none is), for the date jump;
+    /// null when the viewer may not read the topic.
+    /// </summary>
+    Task<TopicSpot?> FirstPostFromAsync(long topicId, Viewer viewer, DateTime at, CancellationToken ct);
+
     /// <summary>One round trip: the header and posts numbered [firstPostNumber, firstPostNumber + take). Null when the viewer may not read it.</summary>
     Task<TopicPage?> GetPageAsync(long topicId, Viewer viewer, int firstPostNumber, int take, CancellationToken ct);
 

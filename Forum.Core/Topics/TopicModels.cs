@@ -40,7 +40,79 @@ public sealed record TopicListCursor(DateTime BumpedAt, long Id)
     }
 }
 
-public sealed record TopicListQuery(Viewer Viewer, long? CategoryId, TopicListCursor? Before, int Take);
+/// <summary>Which topics a list by last activity shows (Discourse's latest, new and unread).</summary>
+public enum TopicListKind
+{
+    Latest,
+    /// <summary>Created within the new-topic window (<see cref="TopicListQuery.NewSince"/>) and never opened by the member.</summary>
+    New,
+    /// <summary>Opened before, tracked or watched, with posts past the member's last read one (as Discourse).</summary>
+    Unread,
+}
+
+public sealed record TopicListQuery(Viewer Viewer, long? CategoryId, TopicListCursor? Before, int Take)
+{
+    public TopicListKind Kind { get; init; } = TopicListKind.Latest;
+
+    /// <summary>For <see cref="TopicListKind.New"/> and the tab counts: topics created after this moment are new.</summary>
+    public DateTime? NewSince { get; init; }
+}
+
+/// <summary>The counts on the New and Unread tabs for a member.</summary>
+public sealed record TopicListCounts(int New, int Unread)
+{
+    public static readonly TopicListCounts None = new(0, 0);
+}
+
+/// <summary>The periods of /top, as Discourse's.</summary>
+public enum TopPeriod { Day, Week, Month, Year, All }
+
+public static class TopPeriods
+{
+    /// <summary>Discourse's names (daily, weekly, …) and the short ones (day, week, …); null for anything else.</summary>
+    public static TopPeriod? Parse(string? name) => name?.ToLowerInvariant() switch
+    {
+        "day" or "daily" => TopPeriod.Day,
+        "week" or "weekly" => TopPeriod.Week,
+        "month" or "monthly" => TopPeriod.Month,
+        "year" or "yearly" => TopPeriod.Year,
+        "all" => TopPeriod.All,
+        _ => null,
+    };
+
+    public static string Name(TopPeriod period) => period.ToString().ToLowerInvariant();
+
+    /// <summary>Where the period starts, counted back from <paramref name="now"/>; null for all time.</summary>
+    public static DateTime? Since(TopPeriod period, DateTime now) => period switch
+    {
+        TopPeriod.Day => now.AddDays(-1),
+        TopPeriod.Week => now.AddDays(-7),
+        TopPeriod.Month => now.AddMonths(-1),
+        TopPeriod.Year => now.AddYears(-1),
+        _ => null,
+    };
+}
+
+/// <summary>Where the next page of /top starts: the last row shown, by score.</summary>
+public sealed record TopTopicsCursor(long Score, long Id)
+{
+    public override string ToString() => $"{Score}-{Id}";
+
+    public static TopTopicsCursor? Parse(string? text)
+    {
+        var parts = text?.Split('-');
+        return parts is [var score, var id]
+               && long.TryParse(score, NumberStyles.None, CultureInfo.InvariantCulture, out var s)
+               && long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var i)
+            ? new TopTopicsCursor(s, i)
+            : null;
+    }
+}
+
+/// <param name="Since">Activity from this moment on counts; null counts all of it.</param>
+public sealed record TopTopicsQuery(Viewer Viewer, DateTime? Since, TopTopicsCursor? After, int Take);
+
+public sealed record TopTopicList(IReadOnlyList<TopicListItem> Topics, TopTopicsCursor? Next);
 
 /// <summary>Pinned topics come only with the first page, above the rest.</summary>
 public sealed record TopicList(IReadOnlyList<TopicListItem> Pinned, IReadOnlyList<TopicListItem> Topics, TopicListCursor? Next);
@@ -62,7 +134,13 @@ public sealed record PostView(
 public sealed record TopicPage(TopicHeader Topic, IReadOnlyList<PostView> Posts, IReadOnlyList<TopicActionView> Actions, TopicModerationState Moderation)
 {
     public TopicFacts Facts => new(Topic.IsDeleted, Topic.IsClosed, Moderation.IsArchived);
+
+    /// <summary>How far the member had read before this page was shown (0: never opened; always 0 for guests).</summary>
+    public int LastReadPostNumber { get; init; }
 }
+
+/// <summary>A place in a topic: where a jump lands.</summary>
+public sealed record TopicSpot(string Slug, int PostNumber);
 
 public sealed record NewTopic(long CategoryId, long UserId, string Title, string Slug, string Raw, string Cooked, int CookedVersion, DateTime CreatedAt)
 {

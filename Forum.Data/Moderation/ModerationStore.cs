@@ -427,6 +427,13 @@ public sealed class ModerationStore(NpgsqlDataSource db) : IModerationStore
         _ => "other",
     };
 
+    public async Task<int> PendingReviewCountAsync(CancellationToken ct)
+    {
+        const string sql = "SELECT count(DISTINCT f.post_id)::int FROM post_flags f WHERE f.status = 'pending';";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.ExecuteScalarAsync<int>(new CommandDefinition(sql, cancellationToken: ct));
+    }
+
     public async Task<IReadOnlyList<ReviewItem>> ReviewQueueAsync(int take, CancellationToken ct)
     {
         const string sql = """

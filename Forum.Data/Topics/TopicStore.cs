@@ -60,17 +60,33 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
          AND NOT EXISTS (SELECT 1 FROM topic_pin_dismissals d WHERE d.topic_id = t.id AND d.user_id = @ViewerId))
         """;
 
-    private const string ListFrom = $"""
-          FROM topics t
+    private const string ListJoins = """
           JOIN categories c ON c.id = t.category_id
           LEFT JOIN users lp ON lp.id = t.last_post_user_id
           LEFT JOIN topic_users tu ON tu.topic_id = t.id AND tu.user_id = @ViewerId
           LEFT JOIN category_users cu ON cu.category_id = t.category_id AND cu.user_id = @ViewerId
-         WHERE {Visibility.TopicReadable} AND {Visibility.TopicListed}
+        """;
+
+    private const string ListWhere = $"""
+        {Visibility.TopicReadable} AND {Visibility.TopicListed}
            AND (@CategoryId::bigint IS NULL OR t.category_id = @CategoryId OR c.parent_id = @CategoryId)
            -- Muted topics are gone from every list; a muted category's topics only from /latest, not its own page.
            AND tu.notification_level IS DISTINCT FROM 0
            AND ({NotificationSql.EffectiveLevel} <> 0 OR @CategoryId::bigint IS NOT NULL)
+        """;
+
+    private const string ListFrom = $"""
+          FROM topics t
+        {ListJoins}
+         WHERE {ListWhere}
+        """;
+
+    // Discourse's "new": created within the new-topic window and never opened. "Unread": opened, tracked or
+    // watched, and with posts past the last one read (the same rule as the list's unread count).
+    private const string IsNewForViewer = "(tu.user_id IS NULL AND t.created_at > @NewSince::timestamptz)";
+
+    private const string IsUnreadForViewer = $"""
+        (tu.last_read_post_number > 0 AND tu.last_read_post_number < t.highest_post_number AND {NotificationSql.EffectiveLevel} >= 2)
         """;
 
     public async Task<TopicList> ListAsync(TopicListQuery query, CancellationToken ct)
@@ -83,7 +99,9 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
             """;
         const string pageSql = $"""
             SELECT {ListColumns} {ListFrom}
-               AND NOT {Floats}
+               AND (@Kind <> 0 OR NOT {Floats})
+               AND (@Kind <> 1 OR {IsNewForViewer})
+               AND (@Kind <> 2 OR {IsUnreadForViewer})
                AND (@BeforeBumpedAt::timestamptz IS NULL OR (t.bumped_at, t.id) < (@BeforeBumpedAt, @BeforeId))
              ORDER BY t.bumped_at DESC, t.id DESC
              LIMIT @Take;
@@ -92,9 +110,11 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
         {
             ViewerId = query.Viewer.UserId, query.Viewer.IsStaff, query.CategoryId,
             BeforeBumpedAt = query.Before?.BumpedAt, BeforeId = query.Before?.Id ?? 0, Take = query.Take + 1,
+            Kind = (int)query.Kind, query.NewSince,
         };
         await using var conn = await db.OpenConnectionAsync(ct);
-        IReadOnlyList<TopicListItem> pinned = query.Before is null
+        // Pinned topics float on Latest only; New and Unread keep them in their natural place.
+        IReadOnlyList<TopicListItem> pinned = query.Before is null && query.Kind == TopicListKind.Latest
             ? (await conn.QueryAsync<TopicListItem>(new CommandDefinition(pinnedSql, args, cancellationToken: ct))).AsList()
             : [];
         var page = (await conn.QueryAsync<TopicListItem>(new CommandDefinition(pageSql, args, cancellationToken: ct))).AsList();
@@ -106,6 +126,76 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
             next = new TopicListCursor(page[^1].BumpedAt, page[^1].Id);
         }
         return new TopicList(pinned, page, next);
+    }
+
+    public async Task<TopicListCounts> CountsAsync(Viewer viewer, DateTime newSince, CancellationToken ct)
+    {
+        const string sql = $"""
+            SELECT count(*) FILTER (WHERE {IsNewForViewer})::int AS new,
+                   count(*) FILTER (WHERE {IsUnreadForViewer})::int AS unread
+              {ListFrom}
+               AND ({IsNewForViewer} OR {IsUnreadForViewer});
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleAsync<TopicListCounts>(new CommandDefinition(sql,
+            new { ViewerId = viewer.UserId, viewer.IsStaff, CategoryId = (long?)null, NewSince = newSince }, cancellationToken: ct));
+    }
+
+    public async Task<TopTopicList> TopAsync(TopTopicsQuery query, CancellationToken ct)
+    {
+        // The score counts what happened in the period: 5 points a like, 3 a reply, 1 a daily view (topic_views
+        // holds one row per viewer and day). Discourse weighs the same three in its TopTopic job; computing it per
+        // request is fine at a cooperative network's size, and the visibility rules apply before anything is shown.
+        const string sql = $"""
+            WITH activity AS (
+                SELECT a.topic_id, sum(a.points)::bigint AS score
+                  FROM (SELECT p.topic_id, 3 AS points FROM posts p
+                         WHERE p.post_number > 1 AND p.deleted_at IS NULL AND (@Since::timestamptz IS NULL OR p.created_at >= @Since)
+                        UNION ALL
+                        SELECT p.topic_id, 5 FROM post_likes l JOIN posts p ON p.id = l.post_id
+                         WHERE p.deleted_at IS NULL AND (@Since::timestamptz IS NULL OR l.created_at >= @Since)
+                        UNION ALL
+                        SELECT v.topic_id, 1 FROM topic_views v
+                         WHERE @Since::timestamptz IS NULL OR v.viewed_on >= @Since::date) a
+                 GROUP BY a.topic_id)
+            SELECT {ListColumns}, s.score
+              FROM activity s
+              JOIN topics t ON t.id = s.topic_id
+            {ListJoins}
+             WHERE {ListWhere}
+               AND (@AfterScore::bigint IS NULL OR (s.score, t.id) < (@AfterScore, @AfterId))
+             ORDER BY s.score DESC, t.id DESC
+             LIMIT @Take;
+            """;
+        var args = new
+        {
+            ViewerId = query.Viewer.UserId, query.Viewer.IsStaff, CategoryId = (long?)null, query.Since,
+            AfterScore = query.After?.Score, AfterId = query.After?.Id ?? 0, Take = query.Take + 1,
+        };
+        await using var conn = await db.OpenConnectionAsync(ct);
+        var rows = (await conn.QueryAsync<TopicListItem, long, (TopicListItem Topic, long Score)>(new CommandDefinition(sql, args, cancellationToken: ct),
+            (topic, score) => (topic, score), splitOn: "score")).AsList();
+        TopTopicsCursor? next = null;
+        if (rows.Count > query.Take)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            next = new TopTopicsCursor(rows[^1].Score, rows[^1].Topic.Id);
+        }
+        return new TopTopicList(rows.Select(r => r.Topic).ToList(), next);
+    }
+
+    public async Task<TopicSpot?> FirstPostFromAsync(long topicId, Viewer viewer, DateTime at, CancellationToken ct)
+    {
+        const string sql = $"""
+            SELECT t.slug,
+                   COALESCE((SELECT min(p.post_number) FROM posts p WHERE p.topic_id = t.id AND p.created_at >= @At),
+                            t.highest_post_number) AS post_number
+              FROM topics t JOIN categories c ON c.id = t.category_id
+             WHERE t.id = @TopicId AND {Visibility.TopicReadable};
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return await conn.QuerySingleOrDefaultAsync<TopicSpot>(new CommandDefinition(sql,
+            new { TopicId = topicId, ViewerId = viewer.UserId, viewer.IsStaff, At = at }, cancellationToken: ct));
     }
 
     private const string TopicPageSql = $"""
@@ -145,6 +235,9 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
                t.slow_mode_minutes, tt.action AS timer_action, tt.execute_at AS timer_execute_at, tt.hours_after_reply AS timer_hours_after_reply
           FROM topics t LEFT JOIN topic_timers tt ON tt.topic_id = t.id
          WHERE t.id = @TopicId;
+
+        -- The member's reading position before this visit, for "back to where you left off".
+        SELECT tu.last_read_post_number FROM topic_users tu WHERE tu.topic_id = @TopicId AND tu.user_id = @ViewerId;
         """;
 
     public async Task<TopicPage?> GetPageAsync(long topicId, Viewer viewer, int firstPostNumber, int take, CancellationToken ct)
@@ -157,7 +250,8 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
         var posts = (await grid.ReadAsync<PostView>()).AsList();
         var actions = (await grid.ReadAsync<TopicActionView>()).AsList();
         var moderation = await grid.ReadSingleOrDefaultAsync<TopicModerationState>() ?? TopicModerationState.None;
-        return header is null ? null : new TopicPage(header, posts, actions, moderation);
+        var lastRead = await grid.ReadSingleOrDefaultAsync<int?>() ?? 0;
+        return header is null ? null : new TopicPage(header, posts, actions, moderation) { LastReadPostNumber = lastRead };
     }
 
     public async Task<TopicAccess?> FindAccessAsync(long topicId, Viewer viewer, CancellationToken ct)

@@ -7,6 +7,8 @@ public static class Routes
     {
         conventions.AddPageRoute("/Topics/Latest", "");
         conventions.AddPageRoute("/Topics/Latest", "latest");
+        conventions.AddPageRoute("/Topics/Latest", "{list:regex(^(new|unread|top)$)}");
+        conventions.AddPageRoute("/Topics/Latest", "{list:regex(^top$)}/{period}");
         conventions.AddPageRoute("/Topics/Latest", "c/{slug}/{id:long}");
         conventions.AddPageRoute("/Topics/Show", "t/{slug}/{id:long}/{postNumber:int?}");
         conventions.AddPageRoute("/Topics/Show", "t/{id:long}");

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Forum.Core.Notifications;
 using Forum.Core.Posts;
 using Forum.Core.Topics;
+using Forum.Web.Accounts;
 using Forum.Web.Infrastructure;
 using Forum.Web.Notifications;
 using Forum.Web.Topics;
@@ -43,8 +44,26 @@ public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService
 
     private int PostsPerPage => options.Value.PostsPerPage;
 
-    public async Task<IActionResult> OnGetAsync(long id, string? slug, int? postNumber, [FromQuery(Name = "page")] int? pageNumber, int? replyTo, int? quote, CancellationToken ct)
+    /// <summary>Why the jump form's date was refused; shown in the position indicator.</summary>
+    public string? JumpError { get; private set; }
+
+    /// <summary>What the reader typed in the jump form's date field, shown again when refused.</summary>
+    public string? JumpDate { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(long id, string? slug, int? postNumber, [FromQuery(Name = "page")] int? pageNumber, int? replyTo, int? quote,
+        [FromQuery(Name = "post")] int? jumpToPost, [FromQuery(Name = "date")] string? jumpToDate, CancellationToken ct)
     {
+        // The position indicator's form (works without script): a post number wins over a date.
+        if (jumpToPost is > 0) return Redirect($"/t/{slug ?? "topic"}/{id}/{Math.Min(jumpToPost.Value, 10_000_000)}");
+        if (!string.IsNullOrWhiteSpace(jumpToDate))
+        {
+            if (DateOnly.TryParseExact(jumpToDate.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.None, out var day))
+                return await JumpToDateAsync(id, day, ct);
+            JumpDate = jumpToDate;
+            JumpError = L["“{0}” is not a date: use the date picker, or write it as 2026-11-01.", jumpToDate];
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
         PageNumber = postNumber is > 0 ? (Math.Min(postNumber.Value, 10_000_000) - 1) / PostsPerPage + 1 : Math.Clamp(pageNumber ?? 1, 1, 1_000_000);
         if (!await LoadAsync(id, ct)) return NotFound();
         if (slug != Topic.Topic.Slug)
@@ -69,6 +88,27 @@ public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService
         }
         return Page();
     }
+
+    /// <summary>Lands on the first post written on or after the start of <paramref name="day"/> in the reader's zone.</summary>
+    private async Task<IActionResult> JumpToDateAsync(long id, DateOnly day, CancellationToken ct)
+    {
+        var zone = User.TimeZoneInfo();
+        var midnight = day.ToDateTime(TimeOnly.MinValue);
+        // Where a clock change skips midnight, the day starts an hour later.
+        if (zone.IsInvalidTime(midnight)) midnight = midnight.AddHours(1);
+        var spot = await topics.FirstPostFromAsync(id, Viewer, TimeZoneInfo.ConvertTimeToUtc(midnight, zone), ct);
+        return spot is null ? NotFound() : Redirect($"/t/{spot.Slug}/{id}/{spot.PostNumber}");
+    }
+
+    /// <summary>The post number the indicator starts at: the one asked for, else the page's first.</summary>
+    public int PositionNow => TargetPostNumber ?? (Topic.Posts.Count > 0 ? Topic.Posts[0].PostNumber : 1);
+
+    /// <summary>"Back to where you left off", for a member who had read part of the topic and is now elsewhere in it.</summary>
+    public int? LastReadElsewhere =>
+        Topic.LastReadPostNumber is > 0 and var read && Topic.Posts.Count > 0
+        && (read < Topic.Posts[0].PostNumber || read > Topic.Posts[^1].PostNumber)
+            ? read
+            : null;
 
     public async Task<IActionResult> OnPostReplyAsync(long id, CancellationToken ct)
     {
