@@ -3,6 +3,7 @@ using Forum.Core;
 using Forum.Core.Accounts;
 using Forum.Data;
 using Forum.Web.Accounts;
+using Forum.Web.Composer;
 using Forum.Web.Digests;
 using Forum.Web.Infrastructure;
 using Forum.Web.Jobs;
@@ -130,6 +131,7 @@ public static class ForumWebSetup
         app.UseForumJobs();
         app.MapRazorPages();
         app.MapPostsApi();
+        app.MapComposerApi();
         app.MapHub<TopicHub>(TopicHub.Path);
         return app;
     }

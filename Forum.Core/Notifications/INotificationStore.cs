@@ -11,6 +11,12 @@ public interface INotificationStore
     /// </summary>
     Task<(MentionTargets Targets, DateTime? AuthorCreatedAt)> FindMentionTargetsAsync(IReadOnlyList<string> names, long? authorId, CancellationToken ct);
 
+    /// <summary>
+    /// The members and mentionable groups whose name starts with <paramref name="prefix"/> (lower case, ignoring
+    /// case): those a mention of them would resolve to, as <see cref="FindMentionTargetsAsync"/> finds them.
+    /// </summary>
+    Task<MentionSuggestions> SuggestMentionTargetsAsync(string prefix, int take, CancellationToken ct);
+
     /// <summary>Newest first, read and unread, keyset-paged.</summary>
     Task<NotificationPage> ListAsync(long userId, NotificationCursor? before, int take, CancellationToken ct);
 

@@ -30,6 +30,25 @@ public sealed class MentionService(PostCooker cooker, INotificationStore store, 
         return cooker.Cook(raw, targets, ct);
     }
 
+    /// <summary>How many members and groups the composer suggests for one "@" prefix.</summary>
+    public const int SuggestionCount = 6;
+
+    /// <summary>The longest prefix worth looking up: longer than any name.</summary>
+    public const int MaxSuggestionTerm = 60;
+
+    /// <summary>
+    /// For the composer's "@" suggestions: whom a mention typed now would name, so the list never offers a name
+    /// that would stay plain text. An empty prefix suggests nobody.
+    /// </summary>
+    public async Task<Outcome<MentionSuggestions>> SuggestAsync(string? term, CancellationToken ct)
+    {
+        var prefix = (term ?? "").Trim().TrimStart('@').ToLowerInvariant();
+        if (prefix.Length > MaxSuggestionTerm)
+            return Outcome<MentionSuggestions>.Refused(new FieldError("term", "Type at most {0} characters to look up a name.", MaxSuggestionTerm));
+        if (prefix.Length == 0) return Outcome<MentionSuggestions>.Ok(MentionSuggestions.None);
+        return Outcome<MentionSuggestions>.Ok(await store.SuggestMentionTargetsAsync(prefix, SuggestionCount, ct));
+    }
+
     /// <summary>
     /// For the preview button: the same length and content rules as saving, so a preview never costs more than a
     /// post may; the request's token stops the work when the browser leaves.

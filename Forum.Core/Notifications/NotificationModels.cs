@@ -100,3 +100,12 @@ public sealed record TopicLevels(NotificationLevel? Topic, NotificationLevel? Ca
     public static readonly TopicLevels None = new(null, null);
     public NotificationLevel Effective => NotificationLevels.Effective(Topic, Category);
 }
+
+/// <summary>A member the composer offers after "@": the name to insert, and their full name to tell them apart.</summary>
+public sealed record UserSuggestion(string Username, string Name);
+
+/// <summary>What the composer offers for one "@" prefix: members first, then mentionable groups.</summary>
+public sealed record MentionSuggestions(IReadOnlyList<UserSuggestion> Users, IReadOnlyList<string> Groups)
+{
+    public static readonly MentionSuggestions None = new([], []);
+}

@@ -9,12 +9,18 @@ namespace Forum.Data.Notifications;
 
 public sealed class NotificationStore(NpgsqlDataSource db) : INotificationStore
 {
+    /// <summary>
+    /// Whom a mention may name, over aliases <c>u</c> (users) and <c>g</c> (groups): any member by username, a
+    /// group only when it is mentionable. Resolving mentions and suggesting them share these, so the composer
+    /// offers exactly the names that will become links.
+    /// </summary>
+    private const string MentionableUser = "TRUE", MentionableGroup = "g.mentionable";
     public async Task<(MentionTargets Targets, DateTime? AuthorCreatedAt)> FindMentionTargetsAsync(IReadOnlyList<string> names, long? authorId, CancellationToken ct)
     {
         // Both lookups use the lower(name) unique indexes.
-        const string sql = """
-            SELECT id, username AS name FROM users WHERE lower(username) = ANY(@Names);
-            SELECT id, name FROM groups WHERE mentionable AND lower(name) = ANY(@Names);
+        const string sql = $"""
+            SELECT u.id, u.username AS name FROM users u WHERE {MentionableUser} AND lower(u.username) = ANY(@Names);
+            SELECT g.id, g.name FROM groups g WHERE {MentionableGroup} AND lower(g.name) = ANY(@Names);
             SELECT created_at FROM users WHERE id = @AuthorId;
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -24,6 +30,29 @@ public sealed class NotificationStore(NpgsqlDataSource db) : INotificationStore
         var groups = await grid.ReadAsync<MentionTarget>();
         var authorCreatedAt = await grid.ReadSingleOrDefaultAsync<DateTime?>();
         return (new MentionTargets(users, groups), authorCreatedAt);
+    }
+
+    public async Task<MentionSuggestions> SuggestMentionTargetsAsync(string prefix, int take, CancellationToken ct)
+    {
+        // Members by username or full name, the exact name first, then whoever was around last; groups by name.
+        // The prefix is matched literally: LIKE's own wildcards in it are escaped.
+        const string sql = $"""
+            SELECT u.username, u.name FROM users u
+             WHERE {MentionableUser} AND (lower(u.username) LIKE @Pattern OR lower(u.name) LIKE @Pattern)
+             ORDER BY lower(u.username) = @Prefix DESC, lower(u.username) LIKE @Pattern DESC, u.last_seen_at DESC NULLS LAST, u.username
+             LIMIT @Take;
+            SELECT g.name FROM groups g
+             WHERE {MentionableGroup} AND lower(g.name) LIKE @Pattern
+             ORDER BY g.name
+             LIMIT @Take;
+            """;
+        var pattern = prefix.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+        await using var conn = await db.OpenConnectionAsync(ct);
+        await using var grid = await conn.QueryMultipleAsync(new CommandDefinition(sql,
+            new { Prefix = prefix, Pattern = pattern, Take = take }, cancellationToken: ct));
+        var users = (await grid.ReadAsync<UserSuggestion>()).AsList();
+        var groups = (await grid.ReadAsync<string>()).AsList();
+        return new MentionSuggestions(users, groups);
     }
 
     // A notification stays visible only while its recipient may read the topic: one removed from a private

@@ -72,7 +72,7 @@ public static class RateLimits
     {
         if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("");
         var handler = (http.GetRouteValue("handler") as string ?? http.Request.Query["handler"].ToString()).ToLowerInvariant();
-        var isPreview = handler == "preview";
+        var isPreview = handler == "preview" || http.Request.Path.Equals(Forum.Web.Composer.ComposerApi.PreviewPath, StringComparison.OrdinalIgnoreCase);
         if (!isPreview && handler is not ("" or "reply")) return RateLimitPartition.GetNoLimiter("");
         var limits = http.RequestServices.GetRequiredService<IOptions<ForumOptions>>().Value.RateLimits;
         var who = CallerOf(http);
