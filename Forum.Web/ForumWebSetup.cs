@@ -4,6 +4,7 @@ using Forum.Core.Accounts;
 using Forum.Data;
 using Forum.Web.Accounts;
 using Forum.Web.Digests;
+using Forum.Web.Drafts;
 using Forum.Web.Infrastructure;
 using Forum.Web.Jobs;
 using Forum.Web.Live;
@@ -130,6 +131,7 @@ public static class ForumWebSetup
         app.UseForumJobs();
         app.MapRazorPages();
         app.MapPostsApi();
+        app.MapDraftsApi();
         app.MapHub<TopicHub>(TopicHub.Path);
         return app;
     }
