@@ -26,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<TopicService>();
         services.AddScoped<ReplyService>();
         services.AddScoped<PostEditService>();
+        services.AddScoped<Drafts.DraftService>();
         services.AddScoped<TopicStatusService>();
         services.AddScoped<RoleService>();
         services.AddScoped<GroupService>();

@@ -32,6 +32,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ICategoryStore, CategoryStore>();
         services.AddSingleton<ITopicStore, TopicStore>();
         services.AddSingleton<IPostStore, PostStore>();
+        services.AddSingleton<Core.Drafts.IDraftStore, Drafts.DraftStore>();
         services.AddSingleton<IGroupStore, GroupStore>();
         services.AddSingleton<INotificationStore, NotificationStore>();
         services.AddSingleton<INotificationEmailStore, NotificationEmailStore>();

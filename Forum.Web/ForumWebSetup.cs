@@ -5,6 +5,7 @@ using Forum.Data;
 using Forum.Web.Accounts;
 using Forum.Web.Composer;
 using Forum.Web.Digests;
+using Forum.Web.Drafts;
 using Forum.Web.Infrastructure;
 using Forum.Web.Jobs;
 using Forum.Web.Live;
@@ -132,6 +133,7 @@ public static class ForumWebSetup
         app.MapRazorPages();
         app.MapPostsApi();
         app.MapComposerApi();
+        app.MapDraftsApi();
         app.MapHub<TopicHub>(TopicHub.Path);
         return app;
     }

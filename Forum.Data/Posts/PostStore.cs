@@ -1,7 +1,9 @@
 using Dapper;
 using Forum.Core.Accounts;
+using Forum.Core.Drafts;
 using Forum.Core.Posts;
 using Forum.Data.Database;
+using Forum.Data.Drafts;
 using Forum.Data.Notifications;
 using Npgsql;
 
@@ -40,6 +42,7 @@ public sealed class PostStore(NpgsqlDataSource db) : IPostStore
         var saved = await conn.QuerySingleOrDefaultAsync<SavedReply>(new CommandDefinition(sql, reply, tx, cancellationToken: ct));
         if (saved is null) return null;
         var notified = await NotificationSql.WriteForPostAsync(conn, tx, saved.PostId, reply.Notices, isNewPost: true, isNewTopic: false, reply.CreatedAt, ct);
+        await DraftSql.DiscardAsync(conn, tx, reply.UserId, DraftKeys.ForTopic(reply.TopicId), reply.CreatedAt, ct);
         await tx.CommitAsync(ct);
         return saved with { NotifiedUserIds = notified };
     }
@@ -89,6 +92,7 @@ public sealed class PostStore(NpgsqlDataSource db) : IPostStore
         await using var tx = await conn.BeginTransactionAsync(ct);
         if (await conn.ExecuteAsync(new CommandDefinition(sql, edit, tx, cancellationToken: ct)) != 1) return null;
         var notified = await NotificationSql.WriteForPostAsync(conn, tx, edit.PostId, edit.Notices, isNewPost: false, isNewTopic: false, edit.EditedAt, ct);
+        await DraftSql.DiscardAsync(conn, tx, edit.EditorId, DraftKeys.ForPost(edit.PostId), edit.EditedAt, ct);
         await tx.CommitAsync(ct);
         return notified;
     }

@@ -1,8 +1,10 @@
 using Dapper;
 using Forum.Core.Accounts;
+using Forum.Core.Drafts;
 using Forum.Core.Moderation;
 using Forum.Core.Topics;
 using Forum.Data.Database;
+using Forum.Data.Drafts;
 using Forum.Data.Notifications;
 using Npgsql;
 
@@ -34,6 +36,7 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
         await using var tx = await conn.BeginTransactionAsync(ct);
         var created = await conn.QuerySingleAsync<CreatedRow>(new CommandDefinition(sql, topic, tx, cancellationToken: ct));
         var notified = await NotificationSql.WriteForPostAsync(conn, tx, created.PostId, topic.Notices, isNewPost: true, isNewTopic: true, topic.CreatedAt, ct);
+        await DraftSql.DiscardAsync(conn, tx, topic.UserId, DraftKeys.NewTopic, topic.CreatedAt, ct);
         await tx.CommitAsync(ct);
         return new CreatedTopic(created.Id, topic.Slug) { NotifiedUserIds = notified };
     }

@@ -35,8 +35,9 @@ public sealed class TopicPageQueryCountTests(ForumApp forum) : IClassFixture<For
         // The session check (one statement by primary key: the sign-in is still live, the member's claims and
         // suspension, "last seen"; it runs on every signed-in request so a logout or suspension ends a copied cookie
         // at once), the page (one batch: header + posts), the visit (one statement: view counter, read position,
-        // levels) and the layout's notification menu (one batch: unread count + latest).
-        Assert.Equal(4, shortCount.Commands);
+        // levels), the member's reply draft for the box (one statement by primary key) and the layout's notification
+        // menu (one batch: unread count + latest).
+        Assert.Equal(5, shortCount.Commands);
         Assert.Equal(shortCount.Commands, longCount.Commands);
         Assert.Equal(shortCount.Commands, longPage2Count.Commands);
         Assert.Equal(2, shortCount.Posts);

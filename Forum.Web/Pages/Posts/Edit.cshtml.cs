@@ -1,6 +1,8 @@
 using Forum.Core;
+using Forum.Core.Drafts;
 using Forum.Core.Notifications;
 using Forum.Core.Posts;
+using Forum.Web.Drafts;
 using Forum.Web.Infrastructure;
 using Forum.Web.Notifications;
 using Microsoft.AspNetCore.Authorization;
@@ -12,11 +14,12 @@ namespace Forum.Web.Pages.Posts;
 /// <summary>/p/{id}/edit: the author (or staff) changes a post; the old text stays in its history.</summary>
 [Authorize]
 [EnableRateLimiting(RateLimits.Composer)]
-public sealed class EditModel(IPostStore posts, PostEditService edits, MentionService mentions) : PostPageModel(posts)
+public sealed class EditModel(IPostStore posts, PostEditService edits, MentionService mentions, DraftService drafts) : PostPageModel(posts)
 {
     [BindProperty] public EditInput Input { get; set; } = new();
 
     public string? PreviewHtml { get; private set; }
+    public DraftControls Draft { get; private set; } = null!;
 
     /// <summary>What the post says now, shown when someone else saved while this form was open.</summary>
     public string? CurrentRaw { get; private set; }
@@ -33,8 +36,11 @@ public sealed class EditModel(IPostStore posts, PostEditService edits, MentionSe
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (RefuseUnlessEditable() is { } refused) return refused;
-        Input.Raw = Post.Raw;
+        var draft = await drafts.FindAsync(Viewer, DraftKeys.ForPost(id), ct);
+        // An edit left unfinished comes back in place of the post's text.
+        Input.Raw = draft is { HasText: true, Text: { } text } ? text.Raw : Post.Raw;
         Input.Version = Post.Version;
+        Draft = DraftControls.For(draft, EditPath(id));
         return Page();
     }
 
@@ -49,6 +55,7 @@ public sealed class EditModel(IPostStore posts, PostEditService edits, MentionSe
             return RedirectToPost(saved);
         }
         ShowRefusal(outcome.Errors);
+        await KeepDraftAsync(id, ct);
         // Someone else saved first: show what the post says now, and let this save replace it.
         if (RefusalResponses.KindOf(outcome.Errors) == RefusalKind.Conflict)
         {
@@ -65,11 +72,21 @@ public sealed class EditModel(IPostStore posts, PostEditService edits, MentionSe
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (RefuseUnlessEditable() is { } refused) return refused;
+        await KeepDraftAsync(id, ct);
         var preview = await mentions.PreviewAsync(Input.Raw, ct);
         if (preview.Value is null) return RefusedPage(preview.Errors);
         PreviewHtml = preview.Value.Html;
         return Page();
     }
+
+    private async Task KeepDraftAsync(long id, CancellationToken ct)
+    {
+        var key = DraftKeys.ForPost(id);
+        await drafts.KeepUnpostedAsync(Viewer, key, new DraftText(Input.Raw), ct);
+        Draft = DraftControls.For(await drafts.FindAsync(Viewer, key, ct), EditPath(id));
+    }
+
+    private static string EditPath(long id) => $"/p/{id}/edit";
 
     private IActionResult? RefuseUnlessEditable() =>
         Guardian.CanEdit(Post.TopicFacts, Post.Facts) is { } refused ? Refuse(refused) : null;

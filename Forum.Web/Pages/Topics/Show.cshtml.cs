@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Forum.Core.Drafts;
 using Forum.Core.Notifications;
 using Forum.Core.Posts;
 using Forum.Core.Topics;
 using Forum.Web.Accounts;
+using Forum.Web.Drafts;
 using Forum.Web.Infrastructure;
 using Forum.Web.Notifications;
 using Forum.Web.Topics;
@@ -15,13 +17,16 @@ namespace Forum.Web.Pages.Topics;
 /// <summary>/t/{slug}/{id}[/{postNumber}]: a page of posts, and the reply box at the bottom.</summary>
 [EnableRateLimiting(RateLimits.Composer)]
 public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService replies, MentionService mentions,
-    IReadStateStore readState, RecentGuestViews guestViews, IOptions<Core.ForumOptions> options, TimeProvider clock) : ForumPageModel
+    IReadStateStore readState, RecentGuestViews guestViews, DraftService drafts, IOptions<Core.ForumOptions> options, TimeProvider clock) : ForumPageModel
 {
     public TopicPage Topic { get; private set; } = null!;
     public int PageNumber { get; private set; } = 1;
     public int PageCount { get; private set; } = 1;
     public int? TargetPostNumber { get; private set; }
     public string? PreviewHtml { get; private set; }
+
+    /// <summary>The member's reply draft for this topic; null for guests.</summary>
+    public DraftControls? Draft { get; private set; }
 
     /// <summary>The page's posts with what the reader may do with each, asked of the Guardian once.</summary>
     public IReadOnlyList<PostDisplay> Posts { get; private set; } = [];
@@ -70,10 +75,17 @@ public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService
             return RedirectPermanent(CanonicalUrl(postNumber) + (pageNumber is > 1 && postNumber is null ? $"?page={pageNumber}" : ""));
         TargetPostNumber = postNumber;
         Input.ReplyToPostNumber = replyTo ?? quote;
+        if (Viewer.IsSignedIn)
+        {
+            // The member's unfinished reply comes back, from whichever device they wrote it on.
+            var draft = await drafts.FindAsync(Viewer, DraftKeys.ForTopic(id), ct);
+            if (draft is { HasText: true, Text: { } text }) Input.Raw = text.Raw;
+            Draft = DraftControls.For(draft, CanonicalUrl() + "#reply");
+        }
         // The quote copies the post's text into the box, so it needs the same right as reading that text.
         if (quote is { } quoted && await posts.FindByNumberAsync(id, quoted, Viewer, ct) is { } source
             && Guardian.CanQuote(source.TopicFacts, source.Facts) is null)
-            Input.Raw = QuoteMarkdown(source);
+            Input.Raw = Input.Raw.Length > 0 ? Input.Raw.TrimEnd() + "\n\n" + QuoteMarkdown(source) : QuoteMarkdown(source);
         // The handler's second and last statement: the view, the reader's progress to the last post shown, and
         // their levels for the controls. With the page's batch and the layout's notification menu, a topic page
         // costs three commands however many posts it shows (TopicPageQueryCountTests).
@@ -120,6 +132,7 @@ public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService
             return Redirect($"/t/{slug}/{id}/{saved.PostNumber}#post-{saved.PostNumber}");
         }
         // Closed, archived, silenced or slow mode answer their own status, with the reason above the box.
+        await KeepDraftAsync(id, ct);
         return await RedisplayAsync(id, () => ShowRefusal(outcome.Errors), ct);
     }
 
@@ -128,6 +141,7 @@ public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService
         // Rendering costs CPU: guests, who cannot reply anyway, get the login page instead.
         if (!Viewer.IsSignedIn) return Challenge();
         var preview = await mentions.PreviewAsync(Input.Raw, ct);
+        await KeepDraftAsync(id, ct);
         return await RedisplayAsync(id, () =>
         {
             if (preview.Value is { } cooked) PreviewHtml = cooked.Html;
@@ -163,6 +177,14 @@ public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService
         CanReply = guardian.CanReply(loaded.Facts) is null;
         CanModerate = guardian.CanModerate() is null;
         return true;
+    }
+
+    private async Task KeepDraftAsync(long id, CancellationToken ct)
+    {
+        if (!Viewer.IsSignedIn) return;
+        var key = DraftKeys.ForTopic(id);
+        await drafts.KeepUnpostedAsync(Viewer, key, new DraftText(Input.Raw), ct);
+        Draft = DraftControls.For(await drafts.FindAsync(Viewer, key, ct), $"/t/{id}#reply");
     }
 
     private int FirstPostNumberOf(int page) => (page - 1) * PostsPerPage + 1;

@@ -184,6 +184,7 @@
                             stopComposing();
                             textarea.value = "";
                             forgetReplyTo();
+                            composer.dispatchEvent(new CustomEvent("composer:posted"));
                             return r.text().then(function (html) {
                                 // The page the server redirected to may say who the mention limit left out.
                                 var holder = document.createElement("div");
