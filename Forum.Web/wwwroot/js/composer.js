@@ -83,7 +83,12 @@
             inFlight = true;
             fetch("/composer/preview", { method: "POST", body: body, credentials: "same-origin", headers: { Accept: "application/json" } })
                 .then(function (r) {
-                    if (r.status === 429) pausedUntil = Date.now() + 1000 * (parseInt(r.headers.get("Retry-After"), 10) || 10);
+                    // Over the preview limit: keep the last preview and try again once the limit allows.
+                    if (r.status === 429) {
+                        pausedUntil = Date.now() + 1000 * (parseInt(r.headers.get("Retry-After"), 10) || 10);
+                        again = true;
+                        return;
+                    }
                     return r.json().then(function (answer) {
                         if (r.ok) {
                             // The server's sanitizer has made this HTML safe, as for every saved post.
