@@ -11,7 +11,7 @@ public sealed class CategoryService(ICategoryStore categories, IStaffLog log, Ti
         var errors = await CheckAsync(admin, null, input, ct);
         if (errors.Count > 0) return Outcome<long>.Refused(errors);
         if (await categories.CreateAsync(input, ct) is not { } id) return Outcome<long>.Refused(new FieldError("Slug", "That slug is taken."));
-        await log.WriteAsync(new StaffLogEntry(admin.UserId ?? 0, StaffActions.CategoryCreated, Details: input.Name, After: input.Slug), clock.GetUtcNow().UtcDateTime, ct);
+        await log.WriteAsync(new StaffLogEntry(admin.UserId ?? StaffActions.ForumItself, StaffActions.CategoryCreated, Details: input.Name, After: input.Slug), clock.GetUtcNow().UtcDateTime, ct);
         return Outcome<long>.Ok(id);
     }
 
@@ -22,7 +22,7 @@ public sealed class CategoryService(ICategoryStore categories, IStaffLog log, Ti
         if (errors.Count > 0) return Outcome<long>.Refused(errors);
         var before = await categories.FindAsync(id, admin, ct);
         if (!await categories.UpdateAsync(id, input, ct)) return Outcome<long>.Refused(new FieldError("Slug", "That slug is taken."));
-        await log.WriteAsync(new StaffLogEntry(admin.UserId ?? 0, StaffActions.CategoryUpdated, Details: input.Name,
+        await log.WriteAsync(new StaffLogEntry(admin.UserId ?? StaffActions.ForumItself, StaffActions.CategoryUpdated, Details: input.Name,
             Before: before is null ? "" : $"{before.Name} ({before.Slug})", After: $"{input.Name} ({input.Slug})"), clock.GetUtcNow().UtcDateTime, ct);
         return Outcome<long>.Ok(id);
     }

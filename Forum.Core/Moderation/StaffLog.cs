@@ -19,6 +19,9 @@ public static class StaffActions
         UserUnsilenced = "user_unsilenced", UserUnsuspended = "user_unsuspended",
         CategoryCreated = "category_created", CategoryUpdated = "category_updated", RoleChanged = "role_changed";
 
+    /// <summary>The staff id of what the forum does by itself, with no member behind it: the demo loader, setup.</summary>
+    public const long ForumItself = 0;
+
     /// <summary>Only in threads: the entry a merge leaves in the topic that received the posts.</summary>
     public const string PostsMovedIn = "posts_moved_in";
 

@@ -70,7 +70,9 @@ public sealed class Guardian(Viewer viewer)
         if (CanReply(topic) is { } refused) return refused;
         if (Silenced(gate.SilencedUntil, gate.SilenceReason, now) is { } silenced) return silenced;
         if (!viewer.IsStaff && gate.SlowModeMinutes > 0 && gate.LastPostAt > now.AddMinutes(-gate.SlowModeMinutes))
-            return Refusal.Forbidden("This topic is in slow mode: you can post here once every {0} minutes.", gate.SlowModeMinutes);
+            return Plural.IsOne(gate.SlowModeMinutes)
+                ? Refusal.Forbidden("This topic is in slow mode: you can post here once a minute.")
+                : Refusal.Forbidden("This topic is in slow mode: you can post here once every {0} minutes.", gate.SlowModeMinutes);
         return null;
     }
 

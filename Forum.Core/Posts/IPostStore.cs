@@ -25,7 +25,7 @@ public interface IPostStore
     Task<IReadOnlyList<PostRevision>> RevisionsAsync(long postId, CancellationToken ct);
 
     /// <summary>Adds or removes the like; returns the post's like count and whether this call changed it.</summary>
-    Task<(int LikeCount, bool Changed)> SetLikeAsync(long postId, long userId, bool liked, CancellationToken ct);
+    Task<(int LikeCount, bool Changed)> SetLikeAsync(long postId, long userId, bool liked, DateTime at, CancellationToken ct);
 
     /// <summary>False when it was not deleted.</summary>
     Task<bool> RestoreAsync(long postId, CancellationToken ct);

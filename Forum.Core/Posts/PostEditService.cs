@@ -64,7 +64,7 @@ public sealed class PostEditService(IPostStore posts, IStaffLog log, MentionServ
         if (post is null) return Outcome<int>.Refused(Guardian.PostNotFound);
         if (new Guardian(liker).CanLike(post.Facts) is { } refused) return Outcome<int>.Refused(refused);
         var userId = liker.UserId!.Value;
-        var (count, changed) = await posts.SetLikeAsync(postId, userId, liked, ct);
+        var (count, changed) = await posts.SetLikeAsync(postId, userId, liked, clock.GetUtcNow().UtcDateTime, ct);
         if (changed && liked) await events.PublishAsync(new PostLiked(post.TopicId, postId, post.PostNumber, post.UserId, userId), ct);
         return Outcome<int>.Ok(count);
     }

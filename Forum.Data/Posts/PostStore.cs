@@ -119,18 +119,18 @@ public sealed class PostStore(NpgsqlDataSource db) : IPostStore
         return (await conn.QueryAsync<PostRevision>(new CommandDefinition(sql, new { PostId = postId }, cancellationToken: ct))).AsList();
     }
 
-    public async Task<(int LikeCount, bool Changed)> SetLikeAsync(long postId, long userId, bool liked, CancellationToken ct)
+    public async Task<(int LikeCount, bool Changed)> SetLikeAsync(long postId, long userId, bool liked, DateTime at, CancellationToken ct)
     {
         // The counters move only when a like row really appeared or disappeared, so double clicks count once.
         // A new like also lands in the author's notifications, collapsed into one row per post ("alice and 3
         // others"), unless the author muted the topic.
         const string likeSql = $"""
             WITH added AS (
-                INSERT INTO post_likes (post_id, user_id) VALUES (@PostId, @UserId)
+                INSERT INTO post_likes (post_id, user_id, created_at) VALUES (@PostId, @UserId, @At)
                 ON CONFLICT DO NOTHING RETURNING post_id),
             notice AS (
                 INSERT INTO notifications AS n (user_id, kind, topic_id, post_id, post_number, actor_user_id, created_at)
-                SELECT p.user_id, 7, p.topic_id, p.id, p.post_number, @UserId, now()
+                SELECT p.user_id, 7, p.topic_id, p.id, p.post_number, @UserId, @At
                   FROM posts p
                   JOIN topics t ON t.id = p.topic_id
                   LEFT JOIN topic_users tu ON tu.user_id = p.user_id AND tu.topic_id = p.topic_id
@@ -159,7 +159,7 @@ public sealed class PostStore(NpgsqlDataSource db) : IPostStore
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
         return await conn.QuerySingleAsync<(int, bool)>(new CommandDefinition(liked ? likeSql : unlikeSql,
-            new { PostId = postId, UserId = userId }, cancellationToken: ct));
+            new { PostId = postId, UserId = userId, At = at }, cancellationToken: ct));
     }
 
     public async Task<bool> RestoreAsync(long postId, CancellationToken ct)

@@ -2,7 +2,9 @@ using System.Globalization;
 using Forum.Tests.Infrastructure;
 using Forum.Web.Cli;
 using Forum.Web.Demo;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Forum.Tests.Demo;
 
@@ -91,6 +93,43 @@ public sealed class DemoContentTests(ForumApp forum) : IClassFixture<ForumApp>
         Assert.Equal(0, await CliCommands.RunAsync(["demo"], forum.Services));
 
         Assert.Equal(before, await TopicRowsAsync(guest));
+    }
+
+    [Fact]
+    public async Task Demo_likes_come_after_the_posts_they_like_and_never_from_the_future()
+    {
+        await LoadDemoAsync();
+        const string sql = """
+            SELECT count(*) AS likes,
+                   count(*) FILTER (WHERE l.created_at <= p.created_at) AS before_their_post,
+                   count(*) FILTER (WHERE l.created_at > now()) AS in_the_future,
+                   count(DISTINCT date_trunc('day', l.created_at)) AS days
+              FROM post_likes l JOIN posts p ON p.id = l.post_id;
+            """;
+        await using var conn = new NpgsqlConnection(forum.ConnectionString);
+        var likes = await conn.QuerySingleAsync<(long Likes, long BeforeTheirPost, long InTheFuture, long Days)>(sql);
+        Assert.True(likes.Likes > 10, $"The demo has only {likes.Likes} likes.");
+        Assert.Equal(0, likes.BeforeTheirPost);
+        Assert.Equal(0, likes.InTheFuture);
+        Assert.True(likes.Days > 5, $"Demo likes fall on {likes.Days} days only, not spread with their posts.");
+    }
+
+    [Fact]
+    public async Task The_staff_log_names_the_demo_loader_System_and_says_each_action_in_words()
+    {
+        var admin = $"admin{Guid.NewGuid():N}"[..16];
+        await forum.SetUpAsync(admin);
+        Assert.Equal(0, await CliCommands.RunAsync(["demo"], forum.Services));
+        using var session = forum.Session();
+        await session.LogInAsync(admin);
+
+        var log = await session.OpenAsync("/admin/logs?action=category_created");
+        var rows = log.Document.QuerySelectorAll("tr.log-entry");
+        Assert.Equal(DemoContent.Categories.Length, rows.Length);
+        Assert.All(rows, row => Assert.Equal("System", row.QuerySelector(".log-staff")!.TextContent.Trim()));
+        Assert.All(rows, row => Assert.Equal("Created a category", row.QuerySelector(".log-action")!.TextContent.Trim()));
+        Assert.DoesNotContain("#0", log.Document.QuerySelector("table.staff-log")!.TextContent);
+        Assert.Equal("Agreed with a flag", log.Document.QuerySelector("select[name=action] option[value=flag_agreed]")!.TextContent.Trim());
     }
 
     /// <summary>Title, replies and views of each row; the relative times move on by themselves.</summary>

@@ -17,6 +17,10 @@ internal static partial class UiStrings
     [GeneratedRegex("""Refusal\.(?:NotFound|Forbidden|Conflict|RateLimited|Unavailable|Invalid)\(\s*"((?:[^"\\]|\\.)*)"[,)]""")]
     private static partial Regex TypedRefusalMessage();
 
+    // Counted nouns: L.Plural(count, "{0} reply", "{0} replies", ...) names both forms.
+    [GeneratedRegex("""\.Plural\([^"]*?,\s*"((?:[^"\\]|\\.)*)",\s*"((?:[^"\\]|\\.)*)"[,)]""")]
+    private static partial Regex PluralForms();
+
     public static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
@@ -34,6 +38,11 @@ internal static partial class UiStrings
             foreach (Match m in LocalizerKey().Matches(text)) keys.Add(Regex.Unescape(m.Groups[1].Value));
             foreach (Match m in RefusalMessage().Matches(text)) keys.Add(Regex.Unescape(m.Groups[1].Value));
             foreach (Match m in TypedRefusalMessage().Matches(text)) keys.Add(Regex.Unescape(m.Groups[1].Value));
+            foreach (Match m in PluralForms().Matches(text))
+            {
+                keys.Add(Regex.Unescape(m.Groups[1].Value));
+                keys.Add(Regex.Unescape(m.Groups[2].Value));
+            }
         }
         return keys;
     }

@@ -41,4 +41,28 @@ public sealed class StaffLogTests(ForumApp forum) : IClassFixture<ForumApp>
         Assert.Contains("Logged category", second.Text);
         Assert.Null(second.Document.QuerySelector("a.more"));
     }
+
+    [Fact]
+    public async Task The_log_says_each_action_in_the_readers_language_never_as_its_code()
+    {
+        await forum.SetUpAsync("admin_words");
+        await forum.UserAsync("admin_es", UserRole.Admin, locale: "es");
+        var promoted = await forum.UserAsync("promoted_words");
+        using var admin = await ModerationKit.SignedInAsync(forum, "admin_words");
+        var users = await admin.OpenAsync("/admin/users");
+        await admin.SubmitAndFollowAsync(users, $"#role-{promoted}", new Dictionary<string, string> { ["Input.Role"] = "Moderator" });
+
+        var log = await admin.OpenAsync("/admin/logs?target=promoted_words");
+        var row = log.Document.QuerySelector("tr.log-entry[data-action=role_changed]")!;
+        Assert.Equal("Changed a member's role", row.QuerySelector(".log-action")!.TextContent.Trim());
+        Assert.Equal("admin_words", row.QuerySelector(".log-staff")!.TextContent.Trim());
+        var codes = log.Document.QuerySelectorAll("td.log-action, select[name=action] option")
+            .Select(e => e.TextContent.Trim()).Where(text => System.Text.RegularExpressions.Regex.IsMatch(text, "^[a-z]+(_[a-z]+)+$")).ToList();
+        Assert.Empty(codes);
+
+        using var spanish = await ModerationKit.SignedInAsync(forum, "admin_es");
+        var enEspañol = await spanish.OpenAsync("/admin/logs?target=promoted_words");
+        Assert.Equal("Cambió el rol de un miembro", enEspañol.TextOf("tr.log-entry[data-action=role_changed] .log-action"));
+        Assert.Equal("Aceptó una denuncia", enEspañol.TextOf("select[name=action] option[value=flag_agreed]"));
+    }
 }

@@ -117,7 +117,7 @@ public sealed class TopicFlowTests(ForumApp forum) : IClassFixture<ForumApp>
         await gina.LogInAsync("gina");
         await gina.OpenAsync($"/t/{topic.Slug}/{topic.Id}");
         var again = await gina.OpenAsync($"/t/{topic.Slug}/{topic.Id}");
-        Assert.Contains("1 views", again.TextOf(".topic-stats"));
+        Assert.Contains("1 view ·", again.TextOf(".topic-stats"));
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public sealed class TopicPageQueryCountTests(ForumApp forum) : IClassFixture<For
         Assert.Equal(2, first.Commands);        // the page batch and the view counter
         Assert.Equal(1, again.Commands);        // counted already today: the page batch alone
         Assert.Equal(1, secondPage.Commands);
-        Assert.Contains("1 views", (await guest.OpenAsync($"/t/{topic.Slug}/{topic.Id}")).TextOf(".topic-stats"));
+        Assert.Contains("1 view ·", (await guest.OpenAsync($"/t/{topic.Slug}/{topic.Id}")).TextOf(".topic-stats"));
     }
 
     private static async Task<(int Commands, int Posts)> CountCommandsAsync(string database, Func<Task<WebSession.Page>> load)

@@ -61,7 +61,7 @@ public sealed class DemoLoader(IServiceProvider services, IUserStore users, ICat
                 new NewTopicRequest(members[topic.Author], categoryIds[topic.Category].Id, topic.Title, topic.Raw), ct), topic.Title);
             topicCount++;
             var postIds = new List<long> { await FirstPostIdAsync(created.Id, ct) };
-            likeCount += await LikeAsync(postEdits, members, postIds[0], topic.LikedBy, ct);
+            likeCount += await LikeAsync(postEdits, backdated, members, postIds[0], topic.LikedBy, now, ct);
 
             foreach (var reply in topic.Replies)
             {
@@ -73,7 +73,7 @@ public sealed class DemoLoader(IServiceProvider services, IUserStore users, ICat
                     new ReplyRequest(members[reply.Author], created.Id, reply.Raw, reply.ReplyTo), ct), topic.Title);
                 replyCount++;
                 postIds.Add(saved.PostId);
-                likeCount += await LikeAsync(postEdits, members, saved.PostId, reply.LikedBy ?? [], ct);
+                likeCount += await LikeAsync(postEdits, backdated, members, saved.PostId, reply.LikedBy ?? [], now, ct);
             }
             await RecordReadersAsync(created.Id, topicCount, members.Values, DateOnly.FromDateTime(startedAt.UtcDateTime), ct);
         }
@@ -110,15 +110,22 @@ public sealed class DemoLoader(IServiceProvider services, IUserStore users, ICat
         return page.Posts[0].Id;
     }
 
-    private static async Task<int> LikeAsync(PostEditService postEdits, Dictionary<string, Viewer> members, long postId,
-        IEnumerable<string> likers, CancellationToken ct)
+    /// <summary>
+    /// Likes the post that was just written at the clock's moment: each liker some hours after it (the first within
+    /// the hour), never in the future. The clock is put back after, as the next post is dated from it.
+    /// </summary>
+    private static async Task<int> LikeAsync(PostEditService postEdits, BackdatedClock clock, Dictionary<string, Viewer> members, long postId,
+        IEnumerable<string> likers, DateTimeOffset now, CancellationToken ct)
     {
+        var postedAt = clock.Now;
         var count = 0;
         foreach (var liker in likers)
         {
+            clock.Now = Min(postedAt.AddMinutes(40 + 95 * count), now);
             Require(await postEdits.LikeAsync(members[liker], postId, liked: true, ct), $"like by {liker}");
             count++;
         }
+        clock.Now = postedAt;
         return count;
     }
 

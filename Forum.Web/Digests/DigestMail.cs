@@ -6,6 +6,7 @@ using System.Text.Unicode;
 using Forum.Core;
 using Forum.Core.Digests;
 using Forum.Core.Mail;
+using Forum.Web.Infrastructure;
 using Forum.Web.Mail;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -41,7 +42,7 @@ public sealed partial class DigestMail(IStringLocalizer<SharedResource> L, IOpti
         string Local(DateTime utc, string format) =>
             TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString(format, CultureInfo.CurrentCulture);
         string TopicUrl(DigestTopic t) => $"{baseUrl}/t/{Uri.EscapeDataString(t.Slug)}/{t.Id}/{t.FirstUnreadPostNumber}";
-        string Replies(int count) => count == 1 ? L["1 reply"] : L["{0} replies", count.ToString("N0", CultureInfo.CurrentCulture)];
+        string Replies(int count) => L.Plural(count, "{0} reply", "{0} replies");
 
         var token = tokens.For(member.Id);
         var unsubscribeUrl = $"{baseUrl}/email/unsubscribe/{token}";

@@ -49,7 +49,10 @@ public static class RateLimits
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         if (!WantsJson(http)) return;   // the status code page says it, in the reader's language
         var L = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        await RefusalResponses.Json(Forum.Core.Refusal.RateLimited("You are doing that too often. Wait {0} seconds and try again.", seconds), L).ExecuteAsync(http);
+        var refusal = Forum.Core.Plural.IsOne(seconds)
+            ? Forum.Core.Refusal.RateLimited("You are doing that too often. Wait a second and try again.")
+            : Forum.Core.Refusal.RateLimited("You are doing that too often. Wait {0} seconds and try again.", seconds);
+        await RefusalResponses.Json(refusal, L).ExecuteAsync(http);
     }
 
     private static bool WantsJson(HttpContext http) =>

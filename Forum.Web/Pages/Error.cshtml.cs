@@ -34,7 +34,7 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> L) : PageModel
             404 => (L["Page not found"], L["That page does not exist or you are not allowed to see it."]),
             403 => (L["Not allowed"], L["You are not allowed to do that. Log in with an account that may."]),
             400 => (L["Bad request"], L["The request could not be understood. Go back and try again."]),
-            429 => (L["Too many requests"], L["You are doing that too often. Wait {0} seconds and try again.", Response.Headers.RetryAfter.ToString()]),
+            429 => (L["Too many requests"], L.Plural(int.TryParse(Response.Headers.RetryAfter, out var seconds) ? seconds : 0, "You are doing that too often. Wait a second and try again.", "You are doing that too often. Wait {0} seconds and try again.", Response.Headers.RetryAfter.ToString())),
             413 => (L["Too large"], L[Refusal ?? HostileRequestGuard.TooLarge]),
             422 => (L["Not accepted"], L[Refusal ?? "What you sent could not be accepted. Go back and try again."]),
             503 => (L["The forum is unavailable"], L["The forum cannot reach its database right now. Try again in a minute."]),
