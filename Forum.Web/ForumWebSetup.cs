@@ -10,6 +10,7 @@ using Forum.Web.Live;
 using Forum.Web.Notifications;
 using Forum.Web.Moderation;
 using Forum.Web.Mail;
+using Forum.Web.Uploads;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
 using Npgsql;
@@ -104,6 +105,7 @@ public static class ForumWebSetup
         services.AddForumMail();
         services.AddForumDigests();
         services.AddForumRateLimits();
+        services.AddForumUploads();
         services.AddSingleton<AccountMail>();
         services.AddSingleton<AccountMailQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<AccountMailQueue>());
@@ -130,6 +132,7 @@ public static class ForumWebSetup
         app.UseForumJobs();
         app.MapRazorPages();
         app.MapPostsApi();
+        app.MapUploads();
         app.MapHub<TopicHub>(TopicHub.Path);
         return app;
     }
