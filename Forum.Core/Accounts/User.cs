@@ -14,7 +14,8 @@ public sealed record User(
     string Locale,
     UserRole Role,
     DateTime CreatedAt,
-    DateTime? EmailConfirmedAt)
+    DateTime? EmailConfirmedAt,
+    string? AvatarFile = null)
 {
     public bool IsStaff => Role is UserRole.Moderator or UserRole.Admin;
 }
