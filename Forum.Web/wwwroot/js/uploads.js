@@ -22,10 +22,16 @@
         textarea.dispatchEvent(new Event("input", { bubbles: true }));
     }
 
+    // As the page's own "Upload image" does: the image on a line of its own after the text.
+    function appendAtEnd(textarea, markdown) {
+        var text = textarea.value.replace(/\s+$/, "");
+        textarea.value = (text ? text + "\n\n" : "") + markdown + "\n";
+        textarea.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+
     // Pasted or dropped images go where the caret is; a picked file, chosen away from the text, at the end.
     function upload(form, file, atCaret) {
         var textarea = form.querySelector(textareaSelector.replace("form.composer ", ""));
-        if (!atCaret) textarea.setSelectionRange(textarea.value.length, textarea.value.length);
         var token = form.querySelector('input[name="__RequestVerificationToken"]');
         var body = new FormData();
         body.append("file", file, file.name || "image.png");
@@ -38,7 +44,8 @@
                         say(form, "data-failed", answer.errors && answer.errors.join(" "));
                         return;
                     }
-                    insertAtCaret(textarea, answer.markdown);
+                    if (atCaret) insertAtCaret(textarea, answer.markdown);
+                    else appendAtEnd(textarea, answer.markdown);
                     say(form, "data-uploaded");
                 });
             })
