@@ -41,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DigestBuilder>();
         services.AddSingleton<DigestWindowActivity>();
         services.AddScoped<DigestPreferencesService>();
+        services.AddScoped<Uploads.UploadService>();
         return services;
     }
 }

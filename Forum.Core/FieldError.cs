@@ -1,7 +1,7 @@
 namespace Forum.Core;
 
 /// <summary>What kind of "no" a refusal is; the web layer maps each to one HTTP status (RefusalResponses).</summary>
-public enum RefusalKind { Invalid, NotFound, Forbidden, Conflict, RateLimited, Unavailable }
+public enum RefusalKind { Invalid, NotFound, Forbidden, Conflict, RateLimited, Unavailable, TooLarge }
 
 /// <summary>
 /// Why a command or a read was refused. <see cref="Message"/> is English text with {0}-style placeholders; pages
@@ -15,6 +15,7 @@ public record Refusal(RefusalKind Kind, string Field, string Message, params obj
     public static Refusal Conflict(string message, params object[] args) => new(RefusalKind.Conflict, "", message, args);
     public static Refusal RateLimited(string message, params object[] args) => new(RefusalKind.RateLimited, "", message, args);
     public static Refusal Unavailable(string message, params object[] args) => new(RefusalKind.Unavailable, "", message, args);
+    public static Refusal TooLarge(string message, params object[] args) => new(RefusalKind.TooLarge, "", message, args);
 
     /// <summary>Bad input for the whole form rather than one field.</summary>
     public static Refusal Invalid(string message, params object[] args) => new(RefusalKind.Invalid, "", message, args);

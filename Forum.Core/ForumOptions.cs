@@ -27,11 +27,19 @@ public sealed class ForumOptions : IValidatableObject
     /// <summary>How often each kind of request may be made; over the limit the forum answers 429 with Retry-After.</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    /// <summary>Uploaded images: folder, size and width limits.</summary>
+    public Uploads.UploadOptions Uploads { get; set; } = new();
+
     /// <summary>Data annotations do not look inside nested sections, so the limits are checked here, at start-up.</summary>
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
-        typeof(RateLimitOptions).GetProperties()
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var results = typeof(RateLimitOptions).GetProperties()
             .Where(p => p.GetValue(RateLimits) is not RateLimit { Permits: >= 1, Window.Ticks: > 0 })
-            .Select(p => new ValidationResult($"Forum:RateLimits:{p.Name} needs Permits of at least 1 and a Window longer than zero.", [nameof(RateLimits)]));
+            .Select(p => new ValidationResult($"Forum:RateLimits:{p.Name} needs Permits of at least 1 and a Window longer than zero.", [nameof(RateLimits)]))
+            .ToList();
+        Validator.TryValidateObject(Uploads, new ValidationContext(Uploads), results, validateAllProperties: true);
+        return results;
+    }
 }
 
 /// <summary>A fixed window: at most <see cref="Permits"/> requests per <see cref="Window"/>.</summary>

@@ -42,6 +42,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<IDigestStore, DigestStore>();
         services.AddSingleton<ISessionStore, SessionStore>();
         services.AddSingleton<IAccountTokenStore, AccountTokenStore>();
+        services.AddSingleton<Core.Uploads.IUploadStore, Uploads.UploadStore>();
         return services;
     }
 }

@@ -12,6 +12,7 @@ using Forum.Web.Live;
 using Forum.Web.Notifications;
 using Forum.Web.Moderation;
 using Forum.Web.Mail;
+using Forum.Web.Uploads;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Localization;
 using Npgsql;
@@ -106,6 +107,7 @@ public static class ForumWebSetup
         services.AddForumMail();
         services.AddForumDigests();
         services.AddForumRateLimits();
+        services.AddForumUploads();
         services.AddSingleton<AccountMail>();
         services.AddSingleton<AccountMailQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<AccountMailQueue>());
@@ -134,6 +136,7 @@ public static class ForumWebSetup
         app.MapPostsApi();
         app.MapComposerApi();
         app.MapDraftsApi();
+        app.MapUploads();
         app.MapHub<TopicHub>(TopicHub.Path);
         return app;
     }

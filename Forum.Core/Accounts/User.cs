@@ -15,7 +15,8 @@ public sealed record User(
     UserRole Role,
     DateTime CreatedAt,
     DateTime? EmailConfirmedAt,
-    string Theme)
+    string Theme,
+    string? AvatarFile = null)
 {
     public bool IsStaff => Role is UserRole.Moderator or UserRole.Admin;
 }

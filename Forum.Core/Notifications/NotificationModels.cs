@@ -52,7 +52,7 @@ public sealed record PostNotices(IReadOnlyList<long> MentionedUserIds, IReadOnly
 /// <summary>One notification as its recipient sees it.</summary>
 public sealed record Notification(
     long Id, NotificationKind Kind, long TopicId, string TopicSlug, string TopicTitle, int? PostNumber,
-    string? ActorUsername, int ActorCount, string Detail, DateTime CreatedAt, bool IsRead)
+    string? ActorUsername, int ActorCount, string Detail, DateTime CreatedAt, bool IsRead, string? ActorAvatarFile = null)
 {
     public string PostUrl => PostNumber is { } n ? $"/t/{TopicSlug}/{TopicId}/{n}#post-{n}" : $"/t/{TopicSlug}/{TopicId}";
 

@@ -82,6 +82,13 @@ public sealed class Guardian(Viewer viewer)
         return penalty is null ? null : Silenced(penalty.SilencedUntil, penalty.SilenceReason, now);
     }
 
+    /// <summary>Images go into posts (and avatars beside them), so uploading needs what posting needs.</summary>
+    public Refusal? CanUpload(UserPenalty? penalty, DateTime now)
+    {
+        if (!viewer.IsSignedIn) return Refusal.Forbidden("Log in to upload images.");
+        return penalty is null ? null : Silenced(penalty.SilencedUntil, penalty.SilenceReason, now);
+    }
+
     private static Refusal? Silenced(DateTime? until, string reason, DateTime now) =>
         until is { } end && end > now
             ? Refusal.Forbidden("You are silenced until {0}, so you cannot post. Reason: {1}", ModerationRules.Moment(end), reason)

@@ -10,8 +10,23 @@ public sealed record TopicListItem(
     long Id, string Title, string Slug, long CategoryId, string CategoryName, string CategorySlug, string CategoryColor,
     int PostsCount, int Views, int LikeCount, DateTime BumpedAt, DateTime CreatedAt,
     string? LastPosterUsername, bool IsPinned, bool IsClosed,
-    int HighestPostNumber, int? LastReadPostNumber, NotificationLevel NotificationLevel, bool IsNew, bool IsDeleted)
+    int HighestPostNumber, int? LastReadPostNumber, NotificationLevel NotificationLevel, bool IsNew, bool IsDeleted,
+    string? PosterUsernames = null, string? PosterAvatarFiles = null)
 {
+    /// <summary>
+    /// Discourse's "posters": the topic's starter, then the latest others to post, up to five, each with their avatar
+    /// (null: the letter avatar). Both lists come space-separated, in the same order.
+    /// </summary>
+    public IEnumerable<(string Username, string? AvatarFile)> Posters
+    {
+        get
+        {
+            var files = (PosterAvatarFiles ?? "").Split(' ');
+            return (PosterUsernames ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Select((name, i) => (name, i < files.Length && files[i].Length > 0 ? files[i] : null));
+        }
+    }
+
     public int ReplyCount => Math.Max(0, PostsCount - 1);
 
     /// <summary>Shown for topics the member has opened and tracks or watches, as Discourse does.</summary>
@@ -125,7 +140,8 @@ public sealed record TopicHeader(
 public sealed record PostView(
     long Id, int PostNumber, long UserId, string Username, string AuthorName, string AuthorOrganization,
     string Cooked, int? ReplyToPostNumber, string? ReplyToUsername, int LikeCount, bool IsLikedByViewer,
-    int Version, DateTime CreatedAt, DateTime UpdatedAt, bool IsDeleted, bool IsHidden, bool IsLocked, bool IsDeletedByAuthor)
+    int Version, DateTime CreatedAt, DateTime UpdatedAt, bool IsDeleted, bool IsHidden, bool IsLocked, bool IsDeletedByAuthor,
+    string? AuthorAvatarFile = null)
 {
     public PostFacts Facts => new(UserId, PostNumber, IsDeleted, IsHidden, IsLocked, IsDeletedByAuthor);
 }

@@ -7,7 +7,7 @@ namespace Forum.Data.Accounts;
 public sealed class UserStore(NpgsqlDataSource db) : IUserStore
 {
     private const string UserColumns = """
-        id, username, email, name, bio, organization, location, time_zone, locale, role, created_at, email_confirmed_at, theme
+        id, username, email, name, bio, organization, location, time_zone, locale, role, created_at, email_confirmed_at, theme, avatar_file
         """;
 
     public async Task<(long? Id, CreateUserConflict Conflict)> CreateAsync(NewUser user, CancellationToken ct)
@@ -130,8 +130,8 @@ public sealed class UserStore(NpgsqlDataSource db) : IUserStore
     internal static UserRole ParseRole(string role) => Enum.Parse<UserRole>(role, ignoreCase: true);
 
     private sealed record UserRow(long Id, string Username, string Email, string Name, string Bio, string Organization,
-        string Location, string TimeZone, string Locale, string Role, DateTime CreatedAt, DateTime? EmailConfirmedAt, string Theme)
+        string Location, string TimeZone, string Locale, string Role, DateTime CreatedAt, DateTime? EmailConfirmedAt, string Theme, string? AvatarFile)
     {
-        public User ToUser() => new(Id, Username, Email, Name, Bio, Organization, Location, TimeZone, Locale, ParseRole(Role), CreatedAt, EmailConfirmedAt, Theme);
+        public User ToUser() => new(Id, Username, Email, Name, Bio, Organization, Location, TimeZone, Locale, ParseRole(Role), CreatedAt, EmailConfirmedAt, Theme, AvatarFile);
     }
 }

@@ -59,7 +59,7 @@ public sealed class NotificationStore(NpgsqlDataSource db) : INotificationStore
     // category's group no longer sees its titles here. A moderator's word outlives a deleted topic.
     private const string NotificationColumns = """
         n.id, n.kind::int AS kind, n.topic_id, t.slug AS topic_slug, t.title AS topic_title, n.post_number,
-        a.username AS actor_username, n.actor_count, n.detail, n.created_at, n.read_at IS NOT NULL AS is_read
+        a.username AS actor_username, n.actor_count, n.detail, n.created_at, n.read_at IS NOT NULL AS is_read, a.avatar_file AS actor_avatar_file
         """;
 
     private const string NotificationFrom = $"""

@@ -52,7 +52,7 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
         t.highest_post_number, tu.last_read_post_number, {NotificationSql.EffectiveLevel}::int AS notification_level,
         (tu.user_id IS NULL AND t.created_at > (SELECT COALESCE(v.previous_visit_at, v.created_at) FROM users v WHERE v.id = @ViewerId))
             IS TRUE AS is_new,
-        t.deleted_at IS NOT NULL AS is_deleted
+        t.deleted_at IS NOT NULL AS is_deleted, posters.usernames AS poster_usernames, posters.avatar_files AS poster_avatar_files
         """;
 
     // On /latest only globally pinned topics float; in a category its own pins do too. A pin past its end date, or
@@ -68,6 +68,19 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
           LEFT JOIN users lp ON lp.id = t.last_post_user_id
           LEFT JOIN topic_users tu ON tu.topic_id = t.id AND tu.user_id = @ViewerId
           LEFT JOIN category_users cu ON cu.category_id = t.category_id AND cu.user_id = @ViewerId
+          -- The posters column: the starter first, then the others by their latest post, five at most; in the same
+          -- statement, so a list costs no more commands for it (posts (topic_id, post_number) serves the scan).
+          LEFT JOIN LATERAL (
+              -- Space-separated: usernames and stored file names never contain one; '' for a letter avatar.
+              SELECT string_agg(pu.username, ' ' ORDER BY ranked.is_starter DESC, ranked.last_post DESC) AS usernames,
+                     string_agg(coalesce(pu.avatar_file, ''), ' ' ORDER BY ranked.is_starter DESC, ranked.last_post DESC) AS avatar_files
+                FROM (SELECT pp.user_id, bool_or(pp.post_number = 1) AS is_starter, max(pp.post_number) AS last_post
+                        FROM posts pp
+                       WHERE pp.topic_id = t.id AND pp.deleted_at IS NULL
+                       GROUP BY pp.user_id
+                       ORDER BY bool_or(pp.post_number = 1) DESC, max(pp.post_number) DESC
+                       LIMIT 5) ranked
+                JOIN users pu ON pu.id = ranked.user_id) posters ON true
         """;
 
     private const string ListWhere = $"""
@@ -214,7 +227,7 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
                EXISTS (SELECT 1 FROM post_likes pl WHERE pl.post_id = p.id AND pl.user_id = @ViewerId) AS is_liked_by_viewer,
                p.version, p.created_at, p.updated_at, p.deleted_at IS NOT NULL AS is_deleted,
                p.hidden_at IS NOT NULL AS is_hidden, p.locked_at IS NOT NULL AS is_locked,
-               p.deleted_at IS NOT NULL AND p.deleted_by_id = p.user_id AS is_deleted_by_author
+               p.deleted_at IS NOT NULL AND p.deleted_by_id = p.user_id AS is_deleted_by_author, u.avatar_file AS author_avatar_file
           FROM posts p
           JOIN users u ON u.id = p.user_id
           LEFT JOIN posts rp ON rp.topic_id = p.topic_id AND rp.post_number = p.reply_to_post_number

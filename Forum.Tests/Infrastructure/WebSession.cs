@@ -39,6 +39,26 @@ public sealed class WebSession(HttpClient client) : IDisposable
     /// </summary>
     public async Task<Page> SubmitAsync(Page page, string formSelector, IDictionary<string, string> values, string? buttonSelector = null)
     {
+        var (action, fields) = Prepare(page, formSelector, values, buttonSelector);
+        var response = await client.PostAsync(action, new FormUrlEncodedContent(fields));
+        return await Page.ReadAsync(response);
+    }
+
+    /// <summary>As <see cref="SubmitAsync"/>, as multipart/form-data with a file chosen in <paramref name="fileField"/>.</summary>
+    public async Task<Page> SubmitWithFileAsync(Page page, string formSelector, IDictionary<string, string> values,
+        string fileField, string fileName, byte[] file, string? buttonSelector = null)
+    {
+        var (action, fields) = Prepare(page, formSelector, values, buttonSelector);
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields) content.Add(new StringContent(value), name);
+        content.Add(new ByteArrayContent(file), fileField, fileName);
+        var response = await client.PostAsync(action, content);
+        return await Page.ReadAsync(response);
+    }
+
+    private static (string Action, List<KeyValuePair<string, string>> Fields) Prepare(Page page, string formSelector,
+        IDictionary<string, string> values, string? buttonSelector)
+    {
         var form = page.Document.QuerySelector(formSelector) as IHtmlFormElement
                    ?? throw new InvalidOperationException($"No form {formSelector} on {page.Url}");
         var fields = new List<KeyValuePair<string, string>>();
@@ -50,7 +70,7 @@ public sealed class WebSession(HttpClient client) : IDisposable
             {
                 case IHtmlInputElement { Type: "checkbox" or "radio" } box when box.IsChecked:
                     fields.Add(new(name, box.Value)); break;
-                case IHtmlInputElement { Type: "checkbox" or "radio" or "submit" or "button" }:
+                case IHtmlInputElement { Type: "checkbox" or "radio" or "submit" or "button" or "file" }:
                     break;
                 case IHtmlInputElement input:
                     fields.Add(new(name, input.Value)); break;
@@ -65,8 +85,7 @@ public sealed class WebSession(HttpClient client) : IDisposable
         var action = button?.GetAttribute("formaction") ?? form.GetAttribute("action") ?? page.Url;
         if (string.IsNullOrEmpty(action)) action = page.Url;
         if (!action.StartsWith('/')) action = page.Url.Split('?')[0] + action;
-        var response = await client.PostAsync(action, new FormUrlEncodedContent(fields));
-        return await Page.ReadAsync(response);
+        return (action, fields);
     }
 
     /// <summary>Posts a form found by selector and follows the redirect that a success answers with.</summary>

@@ -13,6 +13,7 @@ public sealed class RefusalResponsesTests
     [InlineData(RefusalKind.Conflict, 409, "conflict")]
     [InlineData(RefusalKind.RateLimited, 429, "rate_limit")]
     [InlineData(RefusalKind.Unavailable, 503, "unavailable")]
+    [InlineData(RefusalKind.TooLarge, 413, "too_large")]
     public void Each_kind_has_one_status_and_error_type(RefusalKind kind, int status, string errorType)
     {
         Assert.Equal(status, RefusalResponses.StatusOf(kind));

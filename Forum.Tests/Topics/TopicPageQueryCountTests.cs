@@ -65,7 +65,7 @@ public sealed class TopicPageQueryCountTests(ForumApp forum) : IClassFixture<For
         Assert.Contains("1 view ·", (await guest.OpenAsync($"/t/{topic.Slug}/{topic.Id}")).TextOf(".topic-stats"));
     }
 
-    private static async Task<(int Commands, int Posts)> CountCommandsAsync(string database, Func<Task<WebSession.Page>> load)
+    internal static async Task<(int Commands, int Posts)> CountCommandsAsync(string database, Func<Task<WebSession.Page>> load)
     {
         var commands = new ConcurrentBag<string>();
         using var listener = new ActivityListener

@@ -30,6 +30,31 @@ public abstract class ForumPageModel : PageModel
         Response.StatusCode = RefusalResponses.StatusOf(errors);
     }
 
+    /// <summary>
+    /// The composer's "Upload image" button (no JavaScript needed): stores the chosen file and gives the text as typed
+    /// with the image's Markdown appended, or shows why not and gives the text unchanged. Either way nothing typed is lost.
+    /// </summary>
+    protected async Task<string> AppendUploadedImageAsync(string raw, CancellationToken ct)
+    {
+        // The text area shows what the handler sets, not what was posted.
+        ModelState.Remove("Input.Raw");
+        var file = Request.HasFormContentType ? Request.Form.Files.GetFile(Uploads.ComposerImages.FileField) : null;
+        if (file is null)
+        {
+            ShowRefusal([Refusal.Invalid("Choose an image to upload.")]);
+            return raw;
+        }
+        await using var content = file.OpenReadStream();
+        var outcome = await HttpContext.RequestServices.GetRequiredService<Core.Uploads.UploadService>()
+            .UploadAsync(Viewer, content, file.Length, Core.Uploads.UploadPurpose.Post, ct);
+        if (outcome.Value is not { } stored)
+        {
+            ShowRefusal(outcome.Errors);
+            return raw;
+        }
+        return Uploads.ComposerImages.Append(raw, Uploads.ComposerImages.Markdown(stored, file.FileName));
+    }
+
     protected IActionResult RefusedPage(IReadOnlyList<Refusal> errors, string prefix = "Input")
     {
         ShowRefusal(errors, prefix);

@@ -70,13 +70,13 @@ public static class RateLimits
         return RateLimitPartition.GetFixedWindowLimiter($"{policy}:{caller}", _ => Window(limit(limits)));
     }
 
-    /// <summary>Saving posts and previewing them are counted apart, per member; a topic page's other forms (likes, flags) are not counted.</summary>
+    /// <summary>Saving posts (and uploading images, which costs as much) and previewing them are counted apart, per member; a topic page's other forms (likes, flags) are not counted.</summary>
     private static RateLimitPartition<string> ComposerPartition(HttpContext http)
     {
         if (!HttpMethods.IsPost(http.Request.Method)) return RateLimitPartition.GetNoLimiter("");
         var handler = (http.GetRouteValue("handler") as string ?? http.Request.Query["handler"].ToString()).ToLowerInvariant();
         var isPreview = handler == "preview" || http.Request.Path.Equals(Forum.Web.Composer.ComposerApi.PreviewPath, StringComparison.OrdinalIgnoreCase);
-        if (!isPreview && handler is not ("" or "reply")) return RateLimitPartition.GetNoLimiter("");
+        if (!isPreview && handler is not ("" or "reply" or "uploadimage")) return RateLimitPartition.GetNoLimiter("");
         var limits = http.RequestServices.GetRequiredService<IOptions<ForumOptions>>().Value.RateLimits;
         var who = CallerOf(http);
         return isPreview

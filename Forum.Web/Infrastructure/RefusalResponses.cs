@@ -17,6 +17,7 @@ public static class RefusalResponses
         RefusalKind.Conflict => StatusCodes.Status409Conflict,
         RefusalKind.RateLimited => StatusCodes.Status429TooManyRequests,
         RefusalKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        RefusalKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
@@ -34,6 +35,7 @@ public static class RefusalResponses
         RefusalKind.Conflict => "conflict",
         RefusalKind.RateLimited => "rate_limit",
         RefusalKind.Unavailable => "unavailable",
+        RefusalKind.TooLarge => "too_large",
         _ => "invalid_parameters",
     };
 

@@ -46,7 +46,8 @@ public static class PostsApi
         }
         catch (BadHttpRequestException e)
         {
-            return RefusalResponses.Malformed(e.StatusCode, L[HostileRequestGuard.TooLarge]);
+            return RefusalResponses.Malformed(e.StatusCode, L[HostileRequestGuard.TooLarge,
+                HostileRequestGuard.MegabytesOf(http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<ForumOptions>>().Value)]);
         }
         catch (JsonException)
         {

@@ -25,6 +25,8 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> L) : PageModel
     /// <summary>Why the request was refused, when the refusal said (see HostileRequestGuard).</summary>
     private string? Refusal => HttpContext.Items[HostileRequestGuard.RefusalKey] as string;
 
+    private object[] RefusalArgs => HttpContext.Items[HostileRequestGuard.RefusalArgsKey] as object[] ?? [];
+
     private void Describe(int? code)
     {
         // Re-executed status pages keep the original status; an exception's run keeps the one ErrorResponses chose.
@@ -35,8 +37,10 @@ public sealed class ErrorModel(IStringLocalizer<SharedResource> L) : PageModel
             403 => (L["Not allowed"], L["You are not allowed to do that. Log in with an account that may."]),
             400 => (L["Bad request"], L["The request could not be understood. Go back and try again."]),
             429 => (L["Too many requests"], L.Plural(int.TryParse(Response.Headers.RetryAfter, out var seconds) ? seconds : 0, "You are doing that too often. Wait a second and try again.", "You are doing that too often. Wait {0} seconds and try again.", Response.Headers.RetryAfter.ToString())),
-            413 => (L["Too large"], L[Refusal ?? HostileRequestGuard.TooLarge]),
-            422 => (L["Not accepted"], L[Refusal ?? "What you sent could not be accepted. Go back and try again."]),
+            413 => Refusal is null
+                ? (L["Too large"], L[HostileRequestGuard.TooLarge, HostileRequestGuard.MegabytesOf(HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Core.ForumOptions>>().Value)])
+                : (L["Too large"], L[Refusal, RefusalArgs]),
+            422 => (L["Not accepted"], L[Refusal ?? "What you sent could not be accepted. Go back and try again.", RefusalArgs]),
             503 => (L["The forum is unavailable"], L["The forum cannot reach its database right now. Try again in a minute."]),
             _ => (L["Something went wrong"], L["An error happened on our side. Try again in a moment."]),
         };

@@ -14,7 +14,7 @@ namespace Forum.Web.Pages.Accounts;
 
 /// <summary>/my/preferences: the member edits their profile, language and time zone, and their summary emails.</summary>
 [Authorize]
-public sealed class PreferencesModel(AccountService accounts, IUserStore users, SessionService sessions, DigestPreferencesService digestPreferences, NotificationService notifications, IDigestStore digests, ITimeZoneStore zones) : ForumPageModel
+public sealed class PreferencesModel(AccountService accounts, IUserStore users, SessionService sessions, DigestPreferencesService digestPreferences, NotificationService notifications, IDigestStore digests, ITimeZoneStore zones, Core.Uploads.UploadService uploads) : ForumPageModel
 {
     /// <summary>The zones members may choose, by IANA name; the same list AccountService accepts.</summary>
     private IReadOnlyList<string> knownZones = [];
@@ -24,6 +24,12 @@ public sealed class PreferencesModel(AccountService accounts, IUserStore users, 
     [BindProperty(SupportsGet = true)] public bool Saved { get; set; }
 
     public string Username { get; private set; } = "";
+
+    /// <summary>The member's uploaded avatar; null while they show the letter avatar.</summary>
+    public string? AvatarFile { get; private set; }
+
+    /// <summary>The ModelState key of the avatar form's refusals, shown inside that form.</summary>
+    public const string AvatarField = "Avatar";
 
     [BindProperty] public DigestInput Digest { get; set; } = new();
 
@@ -66,6 +72,7 @@ public sealed class PreferencesModel(AccountService accounts, IUserStore users, 
         var user = await CurrentUserAsync(ct);
         if (user is null) return Challenge();
         Username = user.Username;
+        AvatarFile = user.AvatarFile;
         knownZones = await zones.AllAsync(ct);
         Input = new PreferencesInput
         {
@@ -92,6 +99,34 @@ public sealed class PreferencesModel(AccountService accounts, IUserStore users, 
         if (user is null) return Challenge();
         await ForumClaims.SignInAsync(HttpContext, user);
         return Redirect("/my/preferences?passwordChanged=true#password");
+    }
+
+    /// <summary>Stores the chosen image as the member's avatar: square, 240 px, without metadata, as any upload.</summary>
+    public async Task<IActionResult> OnPostAvatarAsync(CancellationToken ct)
+    {
+        if (!Viewer.IsSignedIn) return Challenge();
+        var file = Request.HasFormContentType ? Request.Form.Files.GetFile(AvatarField) : null;
+        IReadOnlyList<Core.Refusal> refusals = [Core.Refusal.Invalid("Choose an image to upload.")];
+        if (file is not null)
+        {
+            await using var content = file.OpenReadStream();
+            var outcome = await uploads.SetAvatarAsync(Viewer, content, file.Length, ct);
+            if (outcome.Succeeded) return Redirect("/my/preferences?saved=true#avatar");
+            refusals = outcome.Errors;
+        }
+        var shown = await OnGetAsync(ct);
+        if (shown is not PageResult) return shown;
+        foreach (var refusal in refusals) ModelState.AddModelError(AvatarField, L[refusal.Message, refusal.Args]);
+        Response.StatusCode = RefusalResponses.StatusOf(refusals);
+        return Page();
+    }
+
+    /// <summary>Back to the letter avatar; the uploaded file stays, as other members' posts may still show it from cache.</summary>
+    public async Task<IActionResult> OnPostRemoveAvatarAsync(CancellationToken ct)
+    {
+        if (!Viewer.IsSignedIn) return Challenge();
+        await uploads.RemoveAvatarAsync(Viewer, ct);
+        return Redirect("/my/preferences?saved=true#avatar");
     }
 
     /// <summary>"Log out everywhere": every session of the member ends, this browser's too.</summary>

@@ -88,6 +88,14 @@ public sealed class EditModel(IPostStore posts, PostEditService edits, MentionSe
 
     private static string EditPath(long id) => $"/p/{id}/edit";
 
+    public async Task<IActionResult> OnPostUploadImageAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (RefuseUnlessEditable() is { } refused) return refused;
+        Input.Raw = await AppendUploadedImageAsync(Input.Raw, ct);
+        return Page();
+    }
+
     private IActionResult? RefuseUnlessEditable() =>
         Guardian.CanEdit(Post.TopicFacts, Post.Facts) is { } refused ? Refuse(refused) : null;
 }

@@ -58,6 +58,13 @@ public sealed class NewModel(TopicService topicService, ICategoryStore categorie
         return RefusedPage(outcome.Errors);
     }
 
+    public async Task<IActionResult> OnPostUploadImageAsync(CancellationToken ct)
+    {
+        Categories = await categories.ListAsync(Viewer, ct);
+        Input.Raw = await AppendUploadedImageAsync(Input.Raw, ct);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
         Categories = await categories.ListAsync(Viewer, ct);

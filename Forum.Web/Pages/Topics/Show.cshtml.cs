@@ -149,6 +149,13 @@ public sealed class ShowModel(ITopicStore topics, IPostStore posts, ReplyService
         }, ct);
     }
 
+    public async Task<IActionResult> OnPostUploadImageAsync(long id, CancellationToken ct)
+    {
+        if (!Viewer.IsSignedIn) return Challenge();
+        var raw = await AppendUploadedImageAsync(Input.Raw, ct);
+        return await RedisplayAsync(id, () => Input.Raw = raw, ct);
+    }
+
     /// <summary>Shows the last page again with the reply box as the user left it.</summary>
     private async Task<IActionResult> RedisplayAsync(long id, Action annotate, CancellationToken ct)
     {
