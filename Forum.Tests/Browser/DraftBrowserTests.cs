@@ -147,6 +147,30 @@ public sealed class DraftBrowserTests(BrowserForumApp forum, BrowserFixture brow
     }
 
     [Fact]
+    public async Task A_reply_refused_in_place_is_kept_as_the_draft_and_leaving_then_is_quiet()
+    {
+        var (categoryId, aliceId) = await AliceAsync("f");
+        var topic = await forum.TopicAsync(aliceId, categoryId, "Choosing the assembly venue");
+        var alice = await browser.SignedInPageAsync(forum.BaseUrl, "alicef", $"/t/{topic.Id}");
+        await Expect(alice.Locator("article.topic[data-live=watching]")).ToHaveCountAsync(1);
+        var dialogs = 0;
+        alice.Dialog += async (_, dialog) => { dialogs++; await dialog.DismissAsync(); };
+        // Only the refused submit can save this text: the autosave never reaches the server.
+        await alice.RouteAsync("**/drafts.json", route => route.Request.Method == "POST" ? route.AbortAsync() : route.ContinueAsync());
+
+        await alice.Locator("form#reply textarea").FillAsync("The old school?");
+        await Button(alice, "form#reply", "Reply").ClickAsync();
+        await Expect(alice.Locator("form#reply .field-error")).ToContainTextAsync("20");
+        await Expect(alice.Locator("form#reply .draft-status")).ToHaveTextAsync("Draft saved");
+
+        await alice.Locator(".site-nav a[href='/latest']").ClickAsync();
+        await Expect(alice).ToHaveURLAsync(new Regex("/latest$"));
+        Assert.Equal(0, dialogs);
+        await alice.GotoAsync($"/t/{topic.Id}");
+        await Expect(alice.Locator("form#reply textarea")).ToHaveValueAsync("The old school?");
+    }
+
+    [Fact]
     public async Task Sending_a_form_with_unsaved_text_does_not_warn()
     {
         var (categoryId, _) = await AliceAsync("s");

@@ -82,7 +82,8 @@ public sealed class EditModel(IPostStore posts, PostEditService edits, MentionSe
     private async Task KeepDraftAsync(long id, CancellationToken ct)
     {
         var key = DraftKeys.ForPost(id);
-        await drafts.KeepUnpostedAsync(Viewer, key, new DraftText(Input.Raw), ct);
+        // The post's own text is no draft: there is nothing to lose.
+        if (Input.Raw != Post.Raw) await drafts.KeepUnpostedAsync(Viewer, key, new DraftText(Input.Raw), ct);
         Draft = DraftControls.For(await drafts.FindAsync(Viewer, key, ct), EditPath(id));
     }
 

@@ -85,6 +85,18 @@
                 });
         });
 
+        // A reply refused in place: the server kept its text as the draft (when a draft can hold it).
+        form.addEventListener("composer:refused", function () {
+            fetch("/drafts.json?key=" + encodeURIComponent(key), { credentials: "same-origin" })
+                .then(function (r) { return r.ok ? r.json() : null; })
+                .then(function (draft) {
+                    if (!draft || draft.raw !== textarea.value) return;
+                    sequence = draft.sequence;
+                    saved = fingerprint(current());
+                    show(controls.getAttribute("data-saved"), true);
+                });
+        });
+
         discard.addEventListener("click", function (event) {
             event.preventDefault();
             clearTimeout(timer);

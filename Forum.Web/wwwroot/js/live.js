@@ -202,6 +202,7 @@
                         // Refused (too short, closed, slow mode…): show why in place, keeping what was typed.
                         return r.text().then(function (html) {
                             if (!showRefusal(html)) composer.submit();
+                            else composer.dispatchEvent(new CustomEvent("composer:refused"));
                         });
                     })
                     .catch(function () { composer.submit(); })
