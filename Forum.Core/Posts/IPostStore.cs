@@ -38,8 +38,14 @@ public interface IPostStore
 
     /// <summary>A user's latest visible posts for their profile page.</summary>
     Task<IReadOnlyList<UserPostSummary>> RecentByUserAsync(long userId, Viewer viewer, int take, CancellationToken ct);
+
+    /// <summary>The topics the member posted in most recently, newest first, counting only posts the viewer may read (for the user card).</summary>
+    Task<IReadOnlyList<UserTopicActivity>> RecentTopicsByUserAsync(long userId, Viewer viewer, int take, CancellationToken ct);
 }
 
 public sealed record StalePost(long Id, string Raw);
+
+/// <summary>A topic a member posted in, and when they last did, as far as the viewer may see.</summary>
+public sealed record UserTopicActivity(long TopicId, string TopicSlug, string TopicTitle, DateTime LastPostedAt);
 
 public sealed record UserPostSummary(long TopicId, string TopicSlug, string TopicTitle, int PostNumber, string Cooked, DateTime CreatedAt);

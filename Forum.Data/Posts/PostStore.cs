@@ -208,4 +208,23 @@ public sealed class PostStore(NpgsqlDataSource db) : IPostStore
         return (await conn.QueryAsync<UserPostSummary>(new CommandDefinition(sql,
             new { UserId = userId, ViewerId = viewer.UserId, viewer.IsStaff, Take = take }, cancellationToken: ct))).AsList();
     }
+
+    public async Task<IReadOnlyList<UserTopicActivity>> RecentTopicsByUserAsync(long userId, Viewer viewer, int take, CancellationToken ct)
+    {
+        // The same rules as the profile's posts: a private category's activity, even its timing, never shows.
+        const string sql = $"""
+            SELECT t.id AS topic_id, t.slug AS topic_slug, t.title AS topic_title, max(p.created_at) AS last_posted_at
+              FROM posts p
+              JOIN topics t ON t.id = p.topic_id
+              JOIN categories c ON c.id = t.category_id
+             WHERE p.user_id = @UserId AND p.deleted_at IS NULL AND t.deleted_at IS NULL
+               AND {Visibility.TopicReadable} AND {Visibility.TopicListed} AND {Visibility.PostTextReadable}
+             GROUP BY t.id
+             ORDER BY max(p.created_at) DESC, t.id DESC
+             LIMIT @Take;
+            """;
+        await using var conn = await db.OpenConnectionAsync(ct);
+        return (await conn.QueryAsync<UserTopicActivity>(new CommandDefinition(sql,
+            new { UserId = userId, ViewerId = viewer.UserId, viewer.IsStaff, Take = take }, cancellationToken: ct))).AsList();
+    }
 }

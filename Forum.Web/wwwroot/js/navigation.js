@@ -37,4 +37,53 @@
         window.addEventListener("resize", schedule);
         schedule();
     }
+
+    // User card: a poster's name opens a small card fetched from /u/{name}/card; Escape, the close button or a click
+    // elsewhere closes it and gives focus back to the name. Ctrl/Cmd-click still opens the profile.
+    var card = null, opener = null;
+    var closeCard = function () {
+        if (!card) return;
+        card.remove();
+        card = null;
+        if (opener) { opener.setAttribute("aria-expanded", "false"); opener.focus(); }
+        opener = null;
+    };
+    document.addEventListener("click", function (event) {
+        var link = event.target.closest && event.target.closest("a.post-author, a.topic-poster, a[data-user-card]");
+        if (card && !card.contains(event.target) && link !== opener) closeCard();
+        if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+        event.preventDefault();
+        if (link === opener) { closeCard(); return; }
+        var username = link.getAttribute("href").replace(/^\/u\//, "");
+        fetch("/u/" + encodeURIComponent(decodeURIComponent(username)) + "/card", { credentials: "same-origin" })
+            .then(function (response) { if (!response.ok) throw new Error(response.status); return response.text(); })
+            .then(function (html) {
+                closeCard();
+                var box = document.createElement("div");
+                box.className = "user-card-popover";
+                box.setAttribute("role", "dialog");
+                box.setAttribute("aria-label", document.body.getAttribute("data-user-card-label") || "User card");
+                box.tabIndex = -1;
+                box.innerHTML = html;
+                var close = document.createElement("button");
+                close.type = "button";
+                close.className = "user-card-close link-button";
+                close.textContent = "×";
+                close.setAttribute("aria-label", document.body.getAttribute("data-close-label") || "Close");
+                close.addEventListener("click", closeCard);
+                box.insertBefore(close, box.firstChild);
+                var rect = link.getBoundingClientRect();
+                box.style.top = (window.scrollY + rect.bottom + 4) + "px";
+                box.style.left = Math.max(8, Math.min(window.scrollX + rect.left, window.scrollX + document.documentElement.clientWidth - 328)) + "px";
+                document.body.appendChild(box);
+                card = box;
+                opener = link;
+                link.setAttribute("aria-expanded", "true");
+                box.focus();
+            })
+            .catch(function () { window.location.href = link.href; });
+    });
+    document.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && card) { event.preventDefault(); closeCard(); }
+    });
 })();
