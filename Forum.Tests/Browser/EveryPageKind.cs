@@ -65,7 +65,7 @@ public sealed class EveryPageKind
         var memberId = ids[(Visitor.Member, "en")];
         var member = kinds.UsernameOf(Visitor.Member, "en");
         var moderator = new Viewer(ids[(Visitor.Moderator, "en")], UserRole.Moderator);
-        // The Spanish member has posted nothing, so their summary has news in it.
+        // Others wrote the posts the Spanish member reads, so their summary has news in it.
         var digestReaderId = ids[(Visitor.Member, "es")];
         var writerName = $"wren{suffix}";
         var writerId = await forum.UserAsync(writerName);
