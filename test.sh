@@ -32,6 +32,11 @@ if [ -n "$need" ]; then
   fi
 fi
 
+# axe-core, which the accessibility tests inject into every page, comes from npm at the version its lock file pins.
+if [ ! -d Forum.Tests/axe/node_modules ]; then
+  (cd Forum.Tests/axe && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
 docker-compose -f docker-compose.yml config -q
 echo "docker-compose.yml is valid"
 

@@ -15,7 +15,8 @@ namespace Forum.Core.Markdown;
 public sealed partial class PostCooker
 {
     /// <summary>Bump whenever the same raw text would cook to different HTML, so old posts get re-cooked.</summary>
-    public const int CookerVersion = 2;
+    /// Version 3: code blocks take keyboard focus, so that long lines can be scrolled (RecookPosts updates old posts).
+    public const int CookerVersion = 3;
 
     /// <summary>
     /// How long one parse may take: the backstop for costly patterns the limits below do not foresee. Real posts

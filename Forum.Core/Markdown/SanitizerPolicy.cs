@@ -54,6 +54,11 @@ internal static class SanitizerPolicy
                 // Posts are user content: don't pass our ranking to it, and don't hand it window.opener.
                 element.SetAttribute("rel", LinkRel);
                 break;
+            case "pre":
+                // A long code line scrolls inside its block; keyboard users need to focus the block to scroll it.
+                // No label: cooked HTML is the same for readers of every language, and the code is what is read out.
+                element.SetAttribute("tabindex", "0");
+                break;
             case "input":
                 // The only input Markdown makes is a task-list box; whatever else arrives becomes an inert one.
                 element.SetAttribute("type", "checkbox");

@@ -14,9 +14,12 @@ namespace Forum.Tests.Browser;
 public enum Visitor { Guest, Member, Moderator, Admin }
 
 /// <summary>One kind of page, as <paramref name="Visitor"/> sees it at <paramref name="Path"/>; error pages answer
-/// <paramref name="Status"/> instead of 200.</summary>
-public sealed record PageKind(string Name, Visitor Visitor, string Path, int Status = 200)
+/// <paramref name="Status"/> instead of 200. A page about the visitor's own post is listed once per
+/// <paramref name="Language"/>, as each language has its own member; null means the page is the same in both.</summary>
+public sealed record PageKind(string Name, Visitor Visitor, string Path, int Status = 200, string? Language = null)
 {
+    public bool IsFor(Visitor visitor, string language) => Visitor == visitor && (Language is null || Language == language);
+
     public override string ToString() => $"{Name} as {Visitor} ({Path})";
 }
 
@@ -62,7 +65,7 @@ public sealed class EveryPageKind
         var memberId = ids[(Visitor.Member, "en")];
         var member = kinds.UsernameOf(Visitor.Member, "en");
         var moderator = new Viewer(ids[(Visitor.Moderator, "en")], UserRole.Moderator);
-        // The Spanish member has posted nothing, so their summary has news in it.
+        // Others wrote the posts the Spanish member reads, so their summary has news in it.
         var digestReaderId = ids[(Visitor.Member, "es")];
         var writerName = $"wren{suffix}";
         var writerId = await forum.UserAsync(writerName);
@@ -83,7 +86,9 @@ public sealed class EveryPageKind
             invoice --template=cooperative --currency=EUR --output=/srv/invoices/2026/december/member-cooperatives/all.pdf --verbose
             ```
             """);
-        var ownReply = await forum.ReplyAsync(memberId, topic.Id, "Thanks, that tool looks like what we need for our members.");
+        var ownReplies = new Dictionary<string, SavedReply>();
+        foreach (var language in Languages)
+            ownReplies[language] = await forum.ReplyAsync(ids[(Visitor.Member, language)], topic.Id, "Thanks, that tool looks like what we need for our members.");
         var flagged = await forum.ReplyAsync(writerId, topic.Id, "Buy cheap invoicing software at a site I will not name.");
         await forum.InScopeAsync(async sp => (await sp.GetRequiredService<TopicService>().CreateAsync(
             new NewTopicRequest(moderator, privateCategoryId, "Staff notes on the invoicing thread", "Only staff read this category."), default)).Value!);
@@ -93,9 +98,12 @@ public sealed class EveryPageKind
 
         await forum.InScopeAsync(async sp =>
         {
-            var edit = await sp.GetRequiredService<PostEditService>().EditAsync(new Viewer(memberId, UserRole.Member), ownReply.PostId, 1,
-                "Thanks, that tool looks like exactly what we need for our members.", default);
-            Assert.True(edit.Succeeded, string.Join("; ", edit.Errors.Select(e => e.Message)));
+            foreach (var language in Languages)
+            {
+                var edit = await sp.GetRequiredService<PostEditService>().EditAsync(new Viewer(ids[(Visitor.Member, language)], UserRole.Member),
+                    ownReplies[language].PostId, 1, "Thanks, that tool looks like exactly what we need for our members.", default);
+                Assert.True(edit.Succeeded, string.Join("; ", edit.Errors.Select(e => e.Message)));
+            }
             var flag = await sp.GetRequiredService<FlagService>().FlagAsync(new Viewer(memberId, UserRole.Member), flagged.PostId, FlagReason.Spam, "", default);
             Assert.True(flag.Succeeded, string.Join("; ", flag.Errors.Select(e => e.Message)));
             var suspension = await sp.GetRequiredService<PenaltyService>().SetAsync(moderator, suspendedId, PenaltyKind.Suspend,
@@ -109,13 +117,13 @@ public sealed class EveryPageKind
 
         var topicPath = $"/t/{topic.Slug}/{topic.Id}";
         var category = $"/c/{Slug.For(categoryName)}/{categoryId}";
-        kinds.Pages = PagesFor(new Seeded(category, topicPath, $"/t/{longTopic.Slug}/{longTopic.Id}", topic.Id, ownReply.PostId,
+        kinds.Pages = PagesFor(new Seeded(category, topicPath, $"/t/{longTopic.Slug}/{longTopic.Id}", topic.Id, ownReplies.ToDictionary(r => r.Key, r => r.Value.PostId),
             flagged.PostId, member, suspendedName, mail.Name, unsubscribe, privateCategoryId,
             $"/c/{Slug.For(privateCategoryName)}/{privateCategoryId}")).ToList();
         return kinds;
     }
 
-    private sealed record Seeded(string Category, string Topic, string LongTopic, long TopicId, long OwnPostId, long FlaggedPostId,
+    private sealed record Seeded(string Category, string Topic, string LongTopic, long TopicId, IReadOnlyDictionary<string, long> OwnPostIds, long FlaggedPostId,
         string Member, string Suspended, string MailName, string UnsubscribeToken, long PrivateCategoryId, string PrivateCategory);
 
     private static IEnumerable<PageKind> PagesFor(Seeded s)
@@ -145,9 +153,12 @@ public sealed class EveryPageKind
         yield return new("new topic, asks to log in", Visitor.Guest, "/new-topic");
 
         yield return new("new topic", Visitor.Member, "/new-topic");
-        yield return new("edit post", Visitor.Member, $"/p/{s.OwnPostId}/edit");
-        yield return new("revisions", Visitor.Member, $"/p/{s.OwnPostId}/revisions");
-        yield return new("delete post", Visitor.Member, $"/p/{s.OwnPostId}/delete");
+        foreach (var (language, ownPostId) in s.OwnPostIds)
+        {
+            yield return new("edit post", Visitor.Member, $"/p/{ownPostId}/edit", Language: language);
+            yield return new("revisions", Visitor.Member, $"/p/{ownPostId}/revisions", Language: language);
+            yield return new("delete post", Visitor.Member, $"/p/{ownPostId}/delete", Language: language);
+        }
         yield return new("flag form", Visitor.Member, $"/p/{s.FlaggedPostId}/flag");
         yield return new("preferences", Visitor.Member, "/my/preferences");
         yield return new("notifications", Visitor.Member, "/notifications");

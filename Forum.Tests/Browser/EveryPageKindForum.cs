@@ -20,12 +20,12 @@ public sealed class EveryPageKindForum : BrowserForumApp, IAsyncLifetime
 
     /// <summary>A page for <paramref name="visitor"/> with the UI in <paramref name="language"/>: a guest's browser asks
     /// for it, a member has it as their preference.</summary>
-    public async Task<IPage> PageForAsync(BrowserFixture browser, Visitor visitor, string language, int width, int height)
+    public async Task<IPage> PageForAsync(BrowserFixture browser, Visitor visitor, string language, int width, int height,
+        bool bypassContentSecurityPolicy = false)
     {
         var page = visitor == Visitor.Guest
-            ? await browser.GuestPageAsync(BaseUrl)
-            : await browser.SignedInPageAsync(BaseUrl, Kinds.UsernameOf(visitor, language), "/latest");
-        if (visitor == Visitor.Guest) await page.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Accept-Language"] = language });
+            ? await browser.GuestPageAsync(BaseUrl, bypassContentSecurityPolicy: bypassContentSecurityPolicy, locale: language)
+            : await browser.SignedInPageAsync(BaseUrl, Kinds.UsernameOf(visitor, language), "/latest", bypassContentSecurityPolicy: bypassContentSecurityPolicy);
         await page.SetViewportSizeAsync(width, height);
         return page;
     }

@@ -18,11 +18,12 @@ public sealed class PhoneLayoutBrowserTests(EveryPageKindForum forum, BrowserFix
     [InlineData(1280, 800)]
     public async Task No_page_scrolls_sideways(int width, int height)
     {
+        const string language = "en";
         var problems = new List<string>();
         foreach (var visitor in Enum.GetValues<Visitor>())
         {
-            var page = await forum.PageForAsync(browser, visitor, "en", width, height);
-            foreach (var kind in forum.Kinds.Pages.Where(k => k.Visitor == visitor))
+            var page = await forum.PageForAsync(browser, visitor, language, width, height);
+            foreach (var kind in forum.Kinds.Pages.Where(k => k.IsFor(visitor, language)))
             {
                 if (await EveryPageKindForum.OpenAsync(page, kind) is { } wrong) { problems.Add(wrong); continue; }
                 var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");

@@ -33,23 +33,27 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh context (no cookies) on <paramref name="baseUrl"/>, for a guest or before logging in.</summary>
-    public async Task<IPage> GuestPageAsync(string baseUrl, bool javaScriptEnabled = true)
+    /// <summary>A fresh context (no cookies) on <paramref name="baseUrl"/>, for a guest or before logging in.
+    /// <paramref name="bypassContentSecurityPolicy"/> lets a test inject a checker's script (axe-core) into pages.</summary>
+    public async Task<IPage> GuestPageAsync(string baseUrl, bool javaScriptEnabled = true, bool bypassContentSecurityPolicy = false,
+        string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = baseUrl,
             JavaScriptEnabled = javaScriptEnabled,
-            Locale = "en-US",
+            Locale = locale,
+            BypassCSP = bypassContentSecurityPolicy,
         });
         context.SetDefaultTimeout(10_000);
         return await context.NewPageAsync();
     }
 
     /// <summary>Logs <paramref name="username"/> in through the real login form, then opens <paramref name="path"/>.</summary>
-    public async Task<IPage> SignedInPageAsync(string baseUrl, string username, string path, bool javaScriptEnabled = true)
+    public async Task<IPage> SignedInPageAsync(string baseUrl, string username, string path, bool javaScriptEnabled = true,
+        bool bypassContentSecurityPolicy = false)
     {
-        var page = await GuestPageAsync(baseUrl, javaScriptEnabled);
+        var page = await GuestPageAsync(baseUrl, javaScriptEnabled, bypassContentSecurityPolicy);
         await page.GotoAsync("/login");
         await page.Locator("#Input_Login").FillAsync(username);
         await page.Locator("#Input_Password").FillAsync(ForumApp.PasswordOf(username));

@@ -20,6 +20,15 @@ public sealed class PostCookerTests
     }
 
     [Fact]
+    public void A_code_block_can_be_focused_to_scroll_it_by_keyboard_and_a_post_cannot_make_other_things_focusable()
+    {
+        var page = Cook("```\ninvoice --template=cooperative --output=/srv/invoices/all.pdf\n```\n\n[a link](https://example.org)");
+
+        Assert.Equal("0", page.QuerySelector("pre")?.GetAttribute("tabindex"));
+        Assert.Empty(page.QuerySelectorAll("[tabindex]:not(pre)"));
+    }
+
+    [Fact]
     public void Column_alignment_does_not_bring_style_attributes_with_it()
     {
         var page = Cook("| a | b |\n|:-:|--:|\n| 1 | 2 |");
