@@ -49,8 +49,12 @@
             return numbers.length ? Math.max.apply(null, numbers) : 0;
         };
 
+        // The reader is at the end of the conversation when the last post's end is in view: the composer, the
+        // toolbar and the footer below it don't count, however tall they are.
         var nearBottom = function () {
-            return window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 300;
+            var shown = posts.querySelectorAll("article.post");
+            if (!shown.length) return true;
+            return shown[shown.length - 1].getBoundingClientRect().bottom <= window.innerHeight + 300;
         };
 
         // Brings in every post after the highest one shown; posts already on the page are skipped,
