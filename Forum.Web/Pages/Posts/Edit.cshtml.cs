@@ -94,6 +94,7 @@ public sealed class EditModel(IPostStore posts, PostEditService edits, MentionSe
         if (!await LoadAsync(id, ct)) return NotFound();
         if (RefuseUnlessEditable() is { } refused) return refused;
         Input.Raw = await AppendUploadedImageAsync(Input.Raw, ct);
+        await KeepDraftAsync(id, ct);
         return Page();
     }
 

@@ -62,6 +62,7 @@ public sealed class NewModel(TopicService topicService, ICategoryStore categorie
     {
         Categories = await categories.ListAsync(Viewer, ct);
         Input.Raw = await AppendUploadedImageAsync(Input.Raw, ct);
+        await KeepDraftAsync(ct);
         return Page();
     }
 
