@@ -170,6 +170,8 @@ public sealed class TopicListQueryCountTests(ForumApp forum) : TopicListScenario
 
         var few = new Dictionary<string, int>();
         await Forum.TopicAsync(author, category, "The only topic for a while");
+        // Once each first: a member's first request of a while also stamps their visit and session, which is not the list's cost.
+        foreach (var list in lists) await reader.OpenAsync(list);
         foreach (var list in lists) few[list] = await CountCommandsAsync(database, () => reader.OpenAsync(list));
         for (var i = 0; i < 12; i++)
         {
