@@ -133,6 +133,7 @@ public sealed class EveryPageKind
         {
             yield return new("home", visitor, "/");
             yield return new("latest", visitor, "/latest");
+            yield return new("top", visitor, "/top?period=all");
             yield return new("categories", visitor, "/categories");
             yield return new("category", visitor, s.Category);
             yield return new("topic", visitor, s.Topic);
@@ -153,6 +154,8 @@ public sealed class EveryPageKind
         yield return new("new topic, asks to log in", Visitor.Guest, "/new-topic");
 
         yield return new("new topic", Visitor.Member, "/new-topic");
+        yield return new("new topics", Visitor.Member, "/new");
+        yield return new("unread topics", Visitor.Member, "/unread");
         foreach (var (language, ownPostId) in s.OwnPostIds)
         {
             yield return new("edit post", Visitor.Member, $"/p/{ownPostId}/edit", Language: language);

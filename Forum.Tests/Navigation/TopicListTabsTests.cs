@@ -1,9 +1,8 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using Dapper;
 using Forum.Core.Posts;
 using Forum.Tests.Infrastructure;
+using Forum.Tests.Topics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -191,27 +190,9 @@ public sealed class TopicListQueryCountTests(ForumApp forum) : TopicListScenario
 
     private static async Task<int> CountCommandsAsync(string database, Func<Task<WebSession.Page>> load)
     {
-        var commands = new ConcurrentBag<string>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is "Npgsql" or "Microsoft.AspNetCore",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = activity =>
-            {
-                if (activity.Source.Name == "Npgsql" && IsInRequest(activity) && activity.TagObjects.Any(tag => tag.Value as string == database))
-                    commands.Add(activity.DisplayName);
-            },
-        };
-        ActivitySource.AddActivityListener(listener);
-        var page = await load();
-        Assert.Equal(HttpStatusCode.OK, page.Status);
-        return commands.Count;
-    }
-
-    private static bool IsInRequest(Activity activity)
-    {
-        for (var parent = activity.Parent; parent is not null; parent = parent.Parent)
-            if (parent.Source.Name == "Microsoft.AspNetCore") return true;
-        return false;
+        WebSession.Page? page = null;
+        var (commands, _) = await TopicPageQueryCountTests.CountCommandsAsync(database, async () => page = await load());
+        Assert.Equal(HttpStatusCode.OK, page!.Status);
+        return commands;
     }
 }

@@ -48,6 +48,8 @@ foreach (var (name, width, height) in screens)
     await page.GotoAsync("/new-topic");
     await page.Locator("#Input_Title").FillAsync("Shared on-call rota between our cooperatives");
     await page.Locator("#Input_Raw").FillAsync("Three of us run small hosting setups. Could we share **one on-call rota**?\n\n- a week each\n- a runbook per client\n\n@lucia.trama, you did this before?");
+    // The live preview arrives from the server a moment after typing stops.
+    await page.Locator(".live-preview .cooked strong").WaitForAsync();
     await Shot(page, $"composer-{name}");
     await context.CloseAsync();
 }
