@@ -68,6 +68,10 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
           LEFT JOIN users lp ON lp.id = t.last_post_user_id
           LEFT JOIN topic_users tu ON tu.topic_id = t.id AND tu.user_id = @ViewerId
           LEFT JOIN category_users cu ON cu.category_id = t.category_id AND cu.user_id = @ViewerId
+        """;
+
+    // Only the queries that show rows join it: the tab counts never read the posters.
+    private const string PostersJoin = """
           -- The posters column: the starter first, then the others by their latest post, five at most; in the same
           -- statement, so a list costs no more commands for it (posts (topic_id, post_number) serves the scan).
           LEFT JOIN LATERAL (
@@ -94,6 +98,7 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
     private const string ListFrom = $"""
           FROM topics t
         {ListJoins}
+        {PostersJoin}
          WHERE {ListWhere}
         """;
 
@@ -149,7 +154,9 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
         const string sql = $"""
             SELECT count(*) FILTER (WHERE {IsNewForViewer})::int AS new,
                    count(*) FILTER (WHERE {IsUnreadForViewer})::int AS unread
-              {ListFrom}
+              FROM topics t
+            {ListJoins}
+             WHERE {ListWhere}
                AND ({IsNewForViewer} OR {IsUnreadForViewer});
             """;
         await using var conn = await db.OpenConnectionAsync(ct);
@@ -178,6 +185,7 @@ public sealed class TopicStore(NpgsqlDataSource db) : ITopicStore
               FROM activity s
               JOIN topics t ON t.id = s.topic_id
             {ListJoins}
+            {PostersJoin}
              WHERE {ListWhere}
                AND (@AfterScore::bigint IS NULL OR (s.score, t.id) < (@AfterScore, @AfterId))
              ORDER BY s.score DESC, t.id DESC
